@@ -1,0 +1,39 @@
+# Walkforward: the two README commands are `make demo` and `make test`.
+SWIFT ?= swift
+APT_PACKAGES := libcurl4-openssl-dev libopenblas-dev pkg-config
+DEMO_STRATEGY ?= Strategies/default.json
+
+.PHONY: deps build demo test lint clean browser-check
+
+# Installs the C libraries the package links, through apt when running as root.
+deps:
+	@missing=""; \
+	for package in $(APT_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" \
+	        || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = "0" ]; then \
+	        echo "deps: installing$$missing" >&2; \
+	        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing) >&2 \
+	            || { echo "deps: apt-get failed" >&2; exit 1; }; \
+	    else \
+	        echo "deps: missing$$missing; run: sudo apt-get update && sudo apt-get install -y$$missing" >&2; \
+	        exit 1; \
+	    fi; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product walkforward
+
+demo: build
+	@./.build/release/walkforward backtest $(DEMO_STRATEGY) --data-dir Data --reports-dir Reports
+
+test: deps
+	$(SWIFT) test
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+clean:
+	rm -rf .build

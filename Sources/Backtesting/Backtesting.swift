@@ -1,0 +1,1 @@
+// The Backtesting module; see docs/ARCHITECTURE.md.

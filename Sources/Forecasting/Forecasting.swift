@@ -1,0 +1,1 @@
+// The Forecasting module; see docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// The Neural module; see docs/ARCHITECTURE.md.

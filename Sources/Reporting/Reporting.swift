@@ -1,0 +1,1 @@
+// The Reporting module; see docs/ARCHITECTURE.md.

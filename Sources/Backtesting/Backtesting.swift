@@ -1,1 +1,0 @@
-// The Backtesting module; see docs/ARCHITECTURE.md.

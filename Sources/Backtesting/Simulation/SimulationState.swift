@@ -1,0 +1,187 @@
+import Foundation
+import MarketData
+
+/// The mutable books of one simulation run: cash, shares, pending orders, benchmark.
+struct SimulationState {
+    struct Order {
+        let weight: Double
+        let sizingEquity: Double
+    }
+
+    let settings: TradingSettings
+    let series: [PriceSeries]
+    let calendar: [TradingDate]
+    let startDay: Int
+    /// `barIndex[symbol][day]`, -1 where the symbol has no bar that day.
+    private let barIndex: [[Int]]
+    private let annualisedVolatility: [[Double]]
+
+    private var cash: Double
+    private var shares: [Double]
+    private var lastClose: [Double?]
+    private var heldWeight: [Double]
+    private var pending: [Order?]
+    private var benchmarkCash: [Double]
+    private var benchmarkShares: [Double]
+    private var benchmarkBought: [Bool]
+    private var peakEquity: Double
+    private var book: TradeBook
+    private(set) var rows: [EquityRow] = []
+    private var fills: [Fill] = []
+    private var totalCommission = 0.0
+    private var totalSlippage = 0.0
+    private var tradedNotional = 0.0
+
+    init(settings: TradingSettings, series: [PriceSeries], calendar: [TradingDate], startDay: Int) {
+        self.settings = settings
+        self.series = series
+        self.calendar = calendar
+        self.startDay = startDay
+        let dayIndex = Dictionary(uniqueKeysWithValues: calendar.enumerated().map { ($1, $0) })
+        barIndex = series.map { symbol in
+            var row = [Int](repeating: -1, count: calendar.count)
+            for (index, bar) in symbol.bars.enumerated() {
+                if let day = dayIndex[bar.date] { row[day] = index }
+            }
+            return row
+        }
+        annualisedVolatility = series.map {
+            SimulationState.trailingVolatility($0.bars, lookback: settings.volatilityLookbackDays)
+        }
+        let count = series.count
+        cash = settings.capital
+        shares = Array(repeating: 0, count: count)
+        heldWeight = Array(repeating: 0, count: count)
+        pending = Array(repeating: nil, count: count)
+        benchmarkCash = Array(repeating: settings.capital / Double(max(count, 1)), count: count)
+        benchmarkShares = Array(repeating: 0, count: count)
+        benchmarkBought = Array(repeating: false, count: count)
+        peakEquity = settings.capital
+        book = TradeBook(symbols: series.map(\.symbol))
+        // Holdings are valued at the last close on or before the first decision day.
+        lastClose = Array(repeating: nil, count: count)
+        for symbol in series.indices {
+            if let day = (0...startDay).reversed().first(where: { barIndex[symbol][$0] >= 0 }) {
+                lastClose[symbol] = series[symbol].bars[barIndex[symbol][day]].close
+            }
+        }
+    }
+
+    /// Fills pending orders at the day's prices and marks holdings to the close.
+    mutating func advance(to day: Int) {
+        for symbol in series.indices {
+            let index = barIndex[symbol][day]
+            guard index >= 0 else { continue }
+            let bar = series[symbol].bars[index]
+            let fillPrice = settings.execution == .nextOpen ? bar.open : bar.close
+            if let order = pending[symbol] {
+                execute(order, symbol: symbol, price: fillPrice, day: day)
+                pending[symbol] = nil
+            }
+            if !benchmarkBought[symbol] {
+                benchmarkShares[symbol] = benchmarkCash[symbol] / fillPrice
+                benchmarkCash[symbol] = 0
+                benchmarkBought[symbol] = true
+            }
+            lastClose[symbol] = bar.close
+        }
+    }
+
+    /// Appends the equity row of `day`.
+    mutating func record(day: Int) {
+        var holdings = 0.0
+        var gross = 0.0
+        var benchmark = 0.0
+        for symbol in series.indices {
+            let close = lastClose[symbol] ?? 0
+            holdings += shares[symbol] * close
+            gross += abs(shares[symbol] * close)
+            benchmark += benchmarkCash[symbol] + benchmarkShares[symbol] * close
+        }
+        let equity = cash + holdings
+        peakEquity = max(peakEquity, equity)
+        rows.append(
+            EquityRow(
+                date: calendar[day], equity: equity,
+                benchmark: settings.benchmark == .none ? .nan : benchmark,
+                drawdown: equity / peakEquity - 1, position: equity > 0 ? gross / equity : 0,
+                cash: cash))
+    }
+
+    /// Turns the day's forecasts into orders for each symbol's next bar.
+    mutating func decide(_ decisions: [(symbol: Int, expected: Double, direction: Int)], on day: Int) {
+        let equity = rows.last?.equity ?? settings.capital
+        for decision in decisions {
+            let weight = targetWeight(decision.symbol, direction: decision.direction, day: day)
+            let change = abs(weight - heldWeight[decision.symbol])
+            let crossesZero = (weight == 0) != (heldWeight[decision.symbol] == 0)
+            guard change > 0, crossesZero || change > settings.rebalanceTolerance else { continue }
+            heldWeight[decision.symbol] = weight
+            pending[decision.symbol] = Order(weight: weight, sizingEquity: equity)
+        }
+    }
+
+    /// The books at the end, with any open trade valued at the last close.
+    func finish() -> SimulationResult {
+        let lastDate = calendar[calendar.count - 1]
+        let openTrades = series.indices.compactMap { symbol in
+            book.openTrade(
+                symbol, shares: shares[symbol], close: lastClose[symbol] ?? 0, on: lastDate,
+                day: calendar.count - 1)
+        }
+        return SimulationResult(
+            rows: rows, trades: (book.closed + openTrades).sorted { ($0.entryDate, $0.symbol) < ($1.entryDate, $1.symbol) },
+            fills: fills, totalCommission: totalCommission, totalSlippage: totalSlippage,
+            tradedNotional: tradedNotional)
+    }
+
+    private func targetWeight(_ symbol: Int, direction: Int, day: Int) -> Double {
+        guard direction != 0 else { return 0 }
+        let perSymbol = 1.0 / Double(series.count)
+        switch settings.sizing {
+        case .fixedFraction:
+            return Double(direction) * settings.fraction * perSymbol
+        case .volatilityTarget:
+            guard let bar = (0...day).reversed().lazy.map({ self.barIndex[symbol][$0] }).first(where: { $0 >= 0 }) else {
+                return 0
+            }
+            let volatility = annualisedVolatility[symbol][bar]
+            guard volatility.isFinite, volatility > 0 else { return 0 }
+            let weight = min(settings.maximumWeight, settings.targetVolatility / volatility)
+            return Double(direction) * weight * perSymbol
+        }
+    }
+
+    private mutating func execute(_ order: Order, symbol: Int, price: Double, day: Int) {
+        let targetShares = order.weight * order.sizingEquity / price
+        let delta = targetShares - shares[symbol]
+        guard abs(delta) * price > 1e-9 else { return }
+        let slip = settings.slippageBasisPoints / 10_000
+        let fillPrice = price * (delta > 0 ? 1 + slip : 1 - slip)
+        let notional = abs(delta) * fillPrice
+        let commission = max(settings.minimumCommission, notional * settings.commissionBasisPoints / 10_000)
+        cash -= delta * fillPrice + commission
+        let before = shares[symbol]
+        shares[symbol] = targetShares
+        totalCommission += commission
+        totalSlippage += abs(delta) * price * slip
+        tradedNotional += notional
+        let date = calendar[day]
+        fills.append(Fill(date: date, symbol: series[symbol].symbol, shares: delta, price: fillPrice, commission: commission))
+        book.record(symbol, from: before, to: targetShares, price: fillPrice, commission: commission, day: day, date: date)
+    }
+
+    /// Annualised sample volatility of the `lookback` log returns ending at each bar.
+    static func trailingVolatility(_ bars: [Bar], lookback: Int) -> [Double] {
+        var output = [Double](repeating: .nan, count: bars.count)
+        guard bars.count > lookback else { return output }
+        let returns = [0] + zip(bars, bars.dropFirst()).map { log($1.close / $0.close) }
+        for t in lookback..<bars.count {
+            let window = returns[(t - lookback + 1)...t]
+            let mean = window.reduce(0, +) / Double(lookback)
+            let variance = window.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(lookback - 1)
+            output[t] = (variance * 252).squareRoot()
+        }
+        return output
+    }
+}

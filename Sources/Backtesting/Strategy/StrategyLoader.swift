@@ -1,0 +1,76 @@
+import Forecasting
+import Foundation
+import MarketData
+
+/// Loads and validates strategy files.
+///
+/// Every key has a default where one is sensible; unknown keys, wrong types and values out
+/// of range are `StrategyError`s naming the file, the line, the key and what is allowed.
+public enum StrategyLoader {
+    static let topLevelKeys = [
+        "name", "tickers", "start", "end", "features", "target", "window", "stride", "model",
+        "walkForward", "scaler", "signal", "costs", "execution", "benchmark", "capital",
+        "sizing", "deliberateLeaks", "description",
+    ]
+
+    /// Reads the strategy at `url`.
+    public static func load(_ url: URL) throws -> Strategy {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw StrategyError(path: url.path, message: "cannot read the file: \(error.localizedDescription)")
+        }
+        return try parse(text, path: url.path, fallbackName: url.deletingPathExtension().lastPathComponent)
+    }
+
+    /// Parses strategy text; `path` names it in errors.
+    public static func parse(_ text: String, path: String, fallbackName: String = "strategy") throws -> Strategy {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(text)
+        } catch let syntax as JSONParser.SyntaxError {
+            throw StrategyError(path: path, line: syntax.line, message: "not valid JSON: \(syntax.message)")
+        }
+        let object = try StrategyObject(path: path, prefix: "", node: root)
+        try object.rejectUnknownKeys(topLevelKeys)
+
+        var strategy = Strategy(
+            name: try object.string("name") ?? fallbackName, tickers: try tickers(object))
+        strategy.start = try date(object, "start")
+        strategy.end = try date(object, "end")
+        if let start = strategy.start, let end = strategy.end, end <= start {
+            throw object.error("end", "is \(end), expected a date after start (\(start))")
+        }
+        strategy.forecast = try forecastSettings(object, warnings: &strategy.warnings)
+        strategy.trading = try tradingSettings(object)
+        return strategy
+    }
+
+    private static func tickers(_ object: StrategyObject) throws -> [Symbol] {
+        guard let items = try object.stringArray("tickers"), !items.isEmpty else {
+            throw object.error("tickers", "is missing or empty, expected a list such as [\"SPY\"]")
+        }
+        var symbols: [Symbol] = []
+        for (text, line) in items {
+            do {
+                let symbol = try Symbol(text)
+                guard !symbols.contains(symbol) else {
+                    throw object.error("tickers", "lists \"\(text)\" twice", line: line)
+                }
+                symbols.append(symbol)
+            } catch let error as MarketDataError {
+                throw object.error("tickers", "holds \"\(text)\": \(error)", line: line)
+            }
+        }
+        return symbols
+    }
+
+    private static func date(_ object: StrategyObject, _ key: String) throws -> TradingDate? {
+        guard let text = try object.string(key) else { return nil }
+        guard let date = TradingDate(iso: text) else {
+            throw object.error(key, "is \"\(text)\", expected a date YYYY-MM-DD or null")
+        }
+        return date
+    }
+}

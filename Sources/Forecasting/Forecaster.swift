@@ -1,0 +1,77 @@
+import Foundation
+
+/// A model that learns from training windows and forecasts test windows.
+///
+/// Implementations must be deterministic for a given `FitContext.seed` and thread count:
+/// the leakage audit compares `fittedParameters` and predictions bit for bit.
+public protocol Forecaster: Sendable {
+    /// Fits on `training`; `validation`, when given, is for early stopping only.
+    mutating func fit(training: SampleSet, validation: SampleSet?, context: FitContext) throws
+
+    /// One forecast per sample, in target units.
+    func predict(_ samples: SampleSet) -> [Double]
+
+    /// Every fitted number, for bit-for-bit comparison.
+    var fittedParameters: [Double] { get }
+
+    /// Writes the fitted model; false when the forecaster has nothing worth a file.
+    func save(to url: URL, metadata: [String: String]) throws -> Bool
+}
+
+extension Forecaster {
+    public func save(to url: URL, metadata: [String: String]) throws -> Bool { false }
+}
+
+/// What a forecaster needs to know about the fold it is fitted for.
+public struct FitContext: Sendable {
+    public let fold: Int
+    public let seed: UInt64
+    public let threads: Int
+    public let progress: @Sendable (ForecastProgress) -> Void
+
+    public init(
+        fold: Int, seed: UInt64, threads: Int,
+        progress: @escaping @Sendable (ForecastProgress) -> Void = { _ in }
+    ) {
+        self.fold = fold
+        self.seed = seed
+        self.threads = threads
+        self.progress = progress
+    }
+}
+
+/// Progress of a walk-forward run, reported to whoever owns the terminal.
+public enum ForecastProgress: Sendable {
+    case foldStarted(fold: Int, of: Int, cutoff: String, trainingSamples: Int)
+    case epoch(fold: Int, epoch: Int, of: Int, trainingLoss: Double, validationLoss: Double?)
+    case foldFinished(fold: Int, seconds: Double)
+}
+
+/// The random walk: tomorrow looks like today.
+public struct NaiveForecaster: Forecaster {
+    public init() {}
+
+    public mutating func fit(training: SampleSet, validation: SampleSet?, context: FitContext) {}
+
+    public func predict(_ samples: SampleSet) -> [Double] { samples.naive }
+
+    public var fittedParameters: [Double] { [] }
+}
+
+/// The random walk with drift: the mean training label, every day.
+public struct DriftForecaster: Forecaster {
+    private var meanLabel = 0.0
+
+    public init() {}
+
+    public mutating func fit(training: SampleSet, validation: SampleSet?, context: FitContext) {
+        let excessOverNaive = zip(training.targets, training.naive).map { $0 - $1 }
+        meanLabel = excessOverNaive.reduce(0, +) / Double(max(1, excessOverNaive.count))
+    }
+
+    public func predict(_ samples: SampleSet) -> [Double] {
+        samples.naive.map { $0 + meanLabel }
+    }
+
+    public var fittedParameters: [Double] { [meanLabel] }
+}

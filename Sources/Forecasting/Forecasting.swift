@@ -1,1 +1,0 @@
-// The Forecasting module; see docs/ARCHITECTURE.md.

@@ -1,0 +1,40 @@
+import MarketData
+
+/// One forecast made after the close of its decision day.
+public struct Prediction: Sendable, Equatable {
+    /// The decision day: the last day whose bars the forecast used.
+    public let date: TradingDate
+    public let symbol: Symbol
+    public let fold: Int
+    public let predicted: Double
+    /// The realised target, nil while bar date + horizon does not exist.
+    public let actual: Double?
+    /// The random walk's forecast for the same day.
+    public let naive: Double
+    /// The forecast as an expected log return over the horizon, for trading rules.
+    public let expectedLogReturn: Double
+}
+
+/// What one fold fitted and when.
+public struct FoldOutcome: Sendable {
+    public let plan: FoldPlan
+    public let trainingDates: ClosedRange<TradingDate>
+    public let validationDates: ClosedRange<TradingDate>?
+    public let testDates: ClosedRange<TradingDate>
+    public let trainingSampleCount: Int
+    public let validationSampleCount: Int
+    public let testSampleCount: Int
+    public let scaler: FeatureScaler
+    public let forecaster: any Forecaster
+    public let predictions: [Prediction]
+    public let seconds: Double
+
+    public var cutoffDate: TradingDate { testDates.lowerBound }
+}
+
+/// Every fold of a run and their forecasts, ordered by date then symbol.
+public struct WalkForwardResult: Sendable {
+    public let calendar: [TradingDate]
+    public let folds: [FoldOutcome]
+    public let predictions: [Prediction]
+}

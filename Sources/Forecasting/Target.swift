@@ -1,0 +1,54 @@
+import Foundation
+import MarketData
+
+/// What a forecaster predicts for decision day t, over the horizon (t, t+h].
+public struct Target: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// ln(close_(t+h) / close_t), the default.
+        case logReturn = "log_return"
+        /// 1 when close_(t+h) > close_t, else 0.
+        case direction
+        /// close_(t+h): allowed, but levels are non-stationary and flatter a model.
+        case level
+    }
+
+    public let kind: Kind
+    public let horizon: Int
+
+    public init(kind: Kind = .logReturn, horizon: Int = 1) {
+        precondition(horizon >= 1, "horizon must be at least 1")
+        self.kind = kind
+        self.horizon = horizon
+    }
+
+    /// The label of decision day `t`, or nil when bar t+h does not exist yet.
+    public func label(at t: Int, bars: [Bar]) -> Double? {
+        guard t + horizon < bars.count else { return nil }
+        let now = bars[t].close
+        let later = bars[t + horizon].close
+        switch kind {
+        case .logReturn: return log(later / now)
+        case .direction: return later > now ? 1 : 0
+        case .level: return later
+        }
+    }
+
+    /// The random-walk forecast made on day t: no change.
+    public func naiveForecast(at t: Int, bars: [Bar]) -> Double {
+        switch kind {
+        case .logReturn: return 0
+        // A random walk is as likely to rise as to fall.
+        case .direction: return 0.5
+        case .level: return bars[t].close
+        }
+    }
+
+    /// The forecast turned into an expected log return over the horizon, for signals.
+    public func expectedLogReturn(forecast: Double, at t: Int, bars: [Bar]) -> Double {
+        switch kind {
+        case .logReturn: return forecast
+        case .direction: return forecast - 0.5
+        case .level: return forecast > 0 ? log(forecast / bars[t].close) : -.infinity
+        }
+    }
+}

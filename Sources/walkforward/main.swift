@@ -1,1 +1,4 @@
-print("walkforward")
+import Foundation
+
+setvbuf(stdout, nil, _IOLBF, 0)
+exit(Walkforward.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,1 +1,0 @@
-// The Reporting module; see docs/ARCHITECTURE.md.

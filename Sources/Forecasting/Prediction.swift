@@ -28,6 +28,8 @@ public struct FoldOutcome: Sendable {
     public let forecaster: any Forecaster
     public let predictions: [Prediction]
     public let seconds: Double
+    /// Mean |label - naive| over the training samples: the scale of MASE.
+    public let trainingNaiveMeanAbsoluteError: Double
 
     public var cutoffDate: TradingDate { testDates.lowerBound }
 }

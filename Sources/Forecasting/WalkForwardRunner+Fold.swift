@@ -56,7 +56,9 @@ extension WalkForwardRunner {
             testDates: calendar[plan.test.lowerBound]...calendar[plan.test.upperBound - 1],
             trainingSampleCount: training.count, validationSampleCount: validation.count,
             testSampleCount: test.count, scaler: scaler, forecaster: forecaster,
-            predictions: predictions, seconds: seconds)
+            predictions: predictions, seconds: seconds,
+            trainingNaiveMeanAbsoluteError: zip(training.targets, training.naive)
+                .reduce(0) { $0 + abs($1.0 - $1.1) } / Double(training.count))
     }
 
     /// The bars of one symbol that fit and validate a fold, purged on its own calendar.

@@ -1,0 +1,114 @@
+import Backtesting
+import Forecasting
+import Foundation
+import MarketData
+import Reporting
+
+/// Loads a strategy and its data, runs the walk-forward forecasts, simulates the portfolio,
+/// computes the metrics and writes the report. Shared by `backtest` and the tests.
+struct BacktestPipeline {
+    let strategyURL: URL
+    let dataDirectory: URL
+    let reportsDirectory: URL
+    let seed: UInt64?
+    let threads: Int
+    let runID: RunID?
+    let log: @Sendable (String) -> Void
+
+    func run() throws -> (RunReport, URL) {
+        let started = Date()
+        let strategy = try StrategyLoader.load(strategyURL)
+        for warning in strategy.warnings { log("warning: \(warning)") }
+        if strategy.isLeaky {
+            log("LEAKY: this run switches on deliberate leaks; its metrics are not honest")
+        }
+
+        let (series, dataFiles, warnings) = try loadData(strategy)
+        let loaded = Date()
+
+        let runner = WalkForwardRunner(settings: strategy.forecast, seed: seed, threads: threads)
+        let forecast = try runner.run(series, progress: progressLogger())
+        let forecasted = Date()
+
+        let simulator = PortfolioSimulator(
+            settings: strategy.trading, series: series, calendar: forecast.calendar)
+        let simulation = simulator.run(forecast.predictions)
+        let catalog = RunCatalog(directory: reportsDirectory)
+        let earlierSharpes = catalog.entries().map { $0.metric("sharpe") }
+        let predictions = forecast.predictions
+        let metrics = RunMetrics.compute(
+            RunMetrics.Inputs(
+                simulation: simulation, predictions: predictions,
+                horizon: strategy.forecast.target.horizon,
+                naiveScale: forecast.folds.first?.trainingNaiveMeanAbsoluteError ?? .nan,
+                earlierTrialSharpeRatios: earlierSharpes,
+                sharpeAtCommission: { basisPoints in
+                    var trading = strategy.trading
+                    trading.commissionBasisPoints = basisPoints
+                    let rows = PortfolioSimulator(
+                        settings: trading, series: series, calendar: forecast.calendar
+                    ).run(predictions).rows
+                    return ReturnMetrics.sharpeRatio(
+                        returns: ReturnMetrics.dailyReturns(equity: rows.map(\.equity)))
+                }))
+        let simulated = Date()
+
+        let report = RunReport(
+            id: runID ?? RunID.make(strategyFileName: strategyURL.deletingPathExtension().lastPathComponent),
+            strategy: strategy, strategyPath: strategyURL.path,
+            strategySHA256: SHA256.hex((try? Data(contentsOf: strategyURL)) ?? Data()),
+            dataFiles: dataFiles, dataWarnings: warnings, forecast: forecast,
+            simulation: simulation, metrics: metrics, seed: runner.seed, threads: threads,
+            version: Walkforward.version, createdAt: started,
+            timings: [
+                ("data", loaded.timeIntervalSince(started)),
+                ("forecast", forecasted.timeIntervalSince(loaded)),
+                ("simulation", simulated.timeIntervalSince(forecasted)),
+            ])
+        let folder = try RunWriter(reportsDirectory: reportsDirectory)
+            .write(report, page: ReportPage.render(report))
+        return (report, folder)
+    }
+
+    private func loadData(_ strategy: Strategy) throws -> ([PriceSeries], [RunReport.DataFile], [DataWarning]) {
+        let store = DataStore(directory: dataDirectory)
+        var series: [PriceSeries] = []
+        var files: [RunReport.DataFile] = []
+        var warnings: [DataWarning] = []
+        for symbol in strategy.tickers {
+            let contents = try store.load(symbol)
+            let clipped = contents.series.clipped(from: strategy.start, through: strategy.end)
+            guard let first = clipped.firstDate, let last = clipped.lastDate else {
+                throw CommandFailure(
+                    description: "\(symbol): no bars between \(strategy.start?.iso ?? "the start") "
+                        + "and \(strategy.end?.iso ?? "the end") in \(store.priceFile(for: symbol).path)")
+            }
+            let url = store.priceFile(for: symbol)
+            files.append(
+                RunReport.DataFile(
+                    symbol: symbol, path: url.path, sha256: SHA256.hex(try Data(contentsOf: url)),
+                    rowCount: clipped.count, firstDate: first, lastDate: last))
+            series.append(clipped)
+            warnings += contents.warnings
+        }
+        if !warnings.isEmpty {
+            log("data: \(warnings.count) warning(s); rows kept. First: \(warnings[0])")
+        }
+        return (series, files, warnings)
+    }
+
+    private func progressLogger() -> @Sendable (ForecastProgress) -> Void {
+        let log = self.log
+        return { event in
+            switch event {
+            case .foldStarted(let fold, let count, let cutoff, let samples):
+                log("fold \(fold + 1)/\(count) (cutoff \(cutoff)): training on \(samples) windows")
+            case .epoch(let fold, let epoch, let epochs, let loss, let validation):
+                let validationText = validation.map { String(format: ", validation %.6f", $0) } ?? ""
+                log(String(format: "fold %d epoch %d/%d: loss %.6f", fold + 1, epoch, epochs, loss) + validationText)
+            case .foldFinished(let fold, let seconds):
+                log(String(format: "fold %d done in %.2fs", fold + 1, seconds))
+            }
+        }
+    }
+}

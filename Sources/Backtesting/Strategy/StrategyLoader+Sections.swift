@@ -121,7 +121,7 @@ extension StrategyLoader {
         if let signal = try root.object("signal") {
             try signal.rejectUnknownKeys(["rule", "threshold"])
             trading.rule = try signal.choice("rule", default: TradingSettings.Rule.longFlat)
-            trading.threshold = try signal.number("threshold", default: 0, range: 0...10)
+            trading.threshold = try signal.number("threshold", default: 0, range: -10...10)
         }
         if let costs = try root.object("costs") {
             try costs.rejectUnknownKeys(["commissionBps", "slippageBps", "minimumCommission"])

@@ -104,5 +104,7 @@ import Testing
         let identical = DieboldMarianoTest(
             predicted: [1, 2, 3], actual: [1.5, 2.5, 2], naive: [1, 2, 3], horizon: 1)
         #expect(identical.statistic.isNaN && identical.pValue.isNaN)
+        let constant = DieboldMarianoTest(lossDifferentials: [0.1, 0.1, 0.1, 0.1], horizon: 1)
+        #expect(constant.statistic.isNaN)
     }
 }

@@ -32,10 +32,20 @@ import Testing
         #expect(directional == 0.25)
     }
 
-    @Test func maseIsUndefinedWithoutAScale() {
+    @Test func maseIsUndefinedWithoutAPositiveScale() {
         let accuracy = ForecastAccuracy(
             predicted: Self.predicted, actual: Self.actual, naive: Self.naive)
         #expect(accuracy.meanAbsoluteScaledError.isNaN)
+        let flat = ForecastAccuracy.meanAbsoluteScaledError(
+            predicted: Self.predicted, actual: Self.actual, scale: 0)
+        #expect(flat.isNaN)
+    }
+
+    @Test func aPerfectNaiveForecastLeavesTheilsUUndefined() {
+        let accuracy = ForecastAccuracy(
+            predicted: [0.01, 0.02], actual: [0.0, 0.0], naive: [0.0, 0.0])
+        #expect(accuracy.naiveRootMeanSquaredError == 0)
+        #expect(accuracy.theilU.isNaN)
     }
 
     @Test(arguments: [(1, 2.0), (2, 1.5)])

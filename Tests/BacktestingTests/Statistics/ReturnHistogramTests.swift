@@ -53,5 +53,7 @@ import Testing
         let capped = ReturnHistogram.freedmanDiaconis(
             values: (0..<1000).map { Double($0) }, maximumBinCount: 5)
         #expect(capped.counts.count == 5)
+        let outlier = ReturnHistogram.freedmanDiaconis(values: [0, 1e-300, 2e-300, 3e-300, 1e300])
+        #expect(outlier.counts.count == 100)
     }
 }

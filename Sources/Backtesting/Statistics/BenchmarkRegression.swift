@@ -6,7 +6,8 @@ public struct BenchmarkRegression: Sendable {
     /// The slope β = cov(strategy, benchmark) / var(benchmark).
     public let beta: Double
 
-    /// The annualised intercept: α_daily × 252, with α_daily = mean(strategy) - β mean(benchmark).
+    /// The annualised intercept α_daily × 252, where
+    /// α_daily = mean(strategy) - β mean(benchmark).
     public let alpha: Double
 
     /// mean(active) / sample std(active) × √252, with active = strategy - benchmark returns.
@@ -24,17 +25,17 @@ public struct BenchmarkRegression: Sendable {
         let strategyMean = DescriptiveStatistics.mean(strategyReturns)
         let benchmarkMean = DescriptiveStatistics.mean(benchmarkReturns)
 
-        // Both moments in deviations from the means: the raw cross-product form loses the
-        // digits that matter when daily means are small against their squares.
-        let covariance = DescriptiveStatistics.sum(
+        // Both sums in deviations from the means: the one-pass Σxy - n x̄ ȳ form cancels
+        // catastrophically whenever the means are large against the spread.
+        let crossDeviations = DescriptiveStatistics.sum(
             zip(strategyReturns, benchmarkReturns).lazy.map {
                 ($0 - strategyMean) * ($1 - benchmarkMean)
             })
-        let benchmarkSpread = DescriptiveStatistics.sum(
+        let benchmarkDeviations = DescriptiveStatistics.sum(
             benchmarkReturns.lazy.map { ($0 - benchmarkMean) * ($0 - benchmarkMean) })
         let slope =
-            strategyReturns.count >= 2 && benchmarkSpread > 0
-            ? covariance / benchmarkSpread : .nan
+            strategyReturns.count >= 2 && benchmarkDeviations > 0
+            ? crossDeviations / benchmarkDeviations : .nan
         beta = slope
         alpha = (strategyMean - slope * benchmarkMean) * ReturnMetrics.tradingDaysPerYear
 

@@ -51,6 +51,13 @@ public struct DieboldMarianoTest: Sendable {
             return
         }
 
+        // Equal differentials have no variance, but their floating-point mean can miss them by
+        // an ulp and leave a ~1e-34 variance that would make the statistic astronomically large.
+        guard d.contains(where: { $0 != d[0] }) else {
+            (statistic, pValue) = (.nan, .nan)
+            return
+        }
+
         let deviations = d.map { $0 - center }
         func autocovariance(_ lag: Int) -> Double {
             DescriptiveStatistics.sum(

@@ -20,10 +20,11 @@ public struct ForecastAccuracy: Sendable {
     /// The root mean squared error of the naive forecast.
     public let naiveRootMeanSquaredError: Double
 
-    /// Theil's U as the contract defines it: rootMeanSquaredError / naiveRootMeanSquaredError.
+    /// Theil's U as the contract defines it: rootMeanSquaredError / naiveRootMeanSquaredError;
+    /// NaN when the naive forecast is perfect (zero naive error).
     public let theilU: Double
 
-    /// The mean absolute scaled error; NaN unless a scale was given.
+    /// The mean absolute scaled error; NaN unless a positive scale was given.
     public let meanAbsoluteScaledError: Double
 
     /// The Diebold–Mariano test of the forecasts against the naive forecast.
@@ -48,8 +49,11 @@ public struct ForecastAccuracy: Sendable {
         meanAbsoluteError = Self.meanAbsoluteError(predicted: predicted, actual: actual)
         directionalAccuracy = Self.directionalAccuracy(predicted: predicted, actual: actual)
         naiveRootMeanSquaredError = Self.rootMeanSquaredError(predicted: naive, actual: actual)
-        theilU = rootMeanSquaredError / naiveRootMeanSquaredError
-        meanAbsoluteScaledError = meanAbsoluteError / scale
+        theilU =
+            naiveRootMeanSquaredError > 0
+            ? rootMeanSquaredError / naiveRootMeanSquaredError : .nan
+        meanAbsoluteScaledError = Self.meanAbsoluteScaledError(
+            predicted: predicted, actual: actual, scale: scale)
         dieboldMariano = DieboldMarianoTest(
             predicted: predicted, actual: actual, naive: naive, horizon: horizon)
     }
@@ -80,10 +84,12 @@ public struct ForecastAccuracy: Sendable {
     /// - Parameter scale: The in-sample mean absolute error of the seasonal naive forecast,
     ///   from ``naiveScale(trainingActuals:seasonalLag:)`` on the training span only, so no
     ///   test value leaks into the denominator.
+    /// - Returns: The ratio, or NaN when the scale is not positive (a flat training series).
     public static func meanAbsoluteScaledError(
         predicted: [Double], actual: [Double], scale: Double
     ) -> Double {
-        meanAbsoluteError(predicted: predicted, actual: actual) / scale
+        guard scale > 0 else { return .nan }
+        return meanAbsoluteError(predicted: predicted, actual: actual) / scale
     }
 
     /// The MASE scale: mean |y_t - y_(t-m)| over a training series (Hyndman & Koehler 2006).

@@ -8,15 +8,19 @@ import MarketData
 public struct MonthlyReturnTable: Sendable {
     /// One compounded return over one calendar month.
     public struct MonthReturn: Hashable, Sendable {
+        /// The proleptic Gregorian year.
         public let year: Int
         /// 1 for January … 12 for December.
         public let month: Int
+        /// The compounded return as a fraction (0.01 is 1%).
         public let value: Double
     }
 
     /// One compounded return over one calendar year (or the part of it the curve covers).
     public struct YearReturn: Hashable, Sendable {
+        /// The proleptic Gregorian year.
         public let year: Int
+        /// The compounded return as a fraction (0.01 is 1%).
         public let value: Double
     }
 

@@ -67,12 +67,12 @@ public struct ReturnHistogram: Sendable {
             - DescriptiveStatistics.sortedQuantile(finite, probability: 0.25)
         let width = 2 * interquartileRange / cbrt(n)
 
-        let binCount: Int
-        if width > 0 && high > low {
-            binCount = Int(((high - low) / width).rounded(.up))
-        } else {
-            binCount = Int(log2(n).rounded(.up)) + 1
-        }
-        return ReturnHistogram(values: finite, binCount: min(max(binCount, 1), maximumBinCount))
+        // Capped while still a Double: one outlier over a tiny width can ask for more bins
+        // than an Int holds, and converting that would trap.
+        let wanted =
+            width > 0 && high > low
+            ? ((high - low) / width).rounded(.up) : log2(n).rounded(.up) + 1
+        let binCount = Int(min(max(wanted, 1), Double(maximumBinCount)))
+        return ReturnHistogram(values: finite, binCount: binCount)
     }
 }

@@ -17,10 +17,12 @@ public enum SpecialFunctions {
 
     /// The natural logarithm of |Γ(x)|.
     ///
-    /// A thin wrapper over the C library's `lgamma`, which is accurate to a few ulps for
-    /// positive arguments; kept here so the statistics code depends on one named function.
+    /// A thin wrapper over the C library's `lgamma_r`, accurate to a few ulps for positive
+    /// arguments. The reentrant form matters: plain `lgamma` stores the sign of Γ in the
+    /// global `signgam`, a data race once statistics are computed on several threads.
     public static func logGamma(_ x: Double) -> Double {
-        lgamma(x)
+        var sign: Int32 = 0
+        return lgamma_r(x, &sign)
     }
 
     /// The cumulative distribution function of Student's t distribution.

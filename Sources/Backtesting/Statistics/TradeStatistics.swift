@@ -44,7 +44,9 @@ public struct TradeStatistics: Sendable {
         winCount = wins.count
         lossCount = losses.count
         grossProfit = DescriptiveStatistics.sum(wins)
-        grossLoss = -DescriptiveStatistics.sum(losses)
+        // 0 - sum rather than -sum: negating an empty sum gives -0, and a positive profit
+        // over -0 would be -∞.
+        grossLoss = 0 - DescriptiveStatistics.sum(losses)
         winRate = profits.isEmpty ? .nan : Double(wins.count) / Double(profits.count)
 
         // 0 / 0 (no trades, or only break-even ones) is NaN, and a positive amount over zero

@@ -40,9 +40,9 @@ public enum PriceCSV {
 
     /// Parses CSV text; `path` is used in messages only.
     public static func parse(_ text: String, path: String, symbol: Symbol) throws -> Contents {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        let rows = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0[...] }
+        // Swift reads "\r\n" as one Character, so both line ends are separators here.
+        var rows = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        if rows.last?.isEmpty == true { rows.removeLast() }
         guard let headerLine = rows.first else { throw MarketDataError.emptySeries(path: path) }
 
         let headerText = String(headerLine).trimmingCharacters(in: .whitespaces)

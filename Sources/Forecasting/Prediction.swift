@@ -13,6 +13,19 @@ public struct Prediction: Sendable, Equatable {
     public let naive: Double
     /// The forecast as an expected log return over the horizon, for trading rules.
     public let expectedLogReturn: Double
+
+    public init(
+        date: TradingDate, symbol: Symbol, fold: Int, predicted: Double, actual: Double?,
+        naive: Double, expectedLogReturn: Double
+    ) {
+        self.date = date
+        self.symbol = symbol
+        self.fold = fold
+        self.predicted = predicted
+        self.actual = actual
+        self.naive = naive
+        self.expectedLogReturn = expectedLogReturn
+    }
 }
 
 /// What one fold fitted and when.

@@ -33,6 +33,7 @@ enum Walkforward {
             "backtest": BacktestCommand.run,
             "reports": ReportsCommand.run,
             "report": ReportCommand.run,
+            "audit": AuditCommand.run,
         ]
         if name == "--help" || name == "-h" || name == "help" {
             Terminal.out(usage)

@@ -23,7 +23,7 @@ struct BacktestPipeline {
             log("LEAKY: this run switches on deliberate leaks; its metrics are not honest")
         }
 
-        let (series, dataFiles, warnings) = try loadData(strategy)
+        let (series, dataFiles, warnings) = try StrategyData.load(strategy, from: dataDirectory, log: log)
         let loaded = Date()
 
         let runner = WalkForwardRunner(settings: strategy.forecast, seed: seed, threads: threads)
@@ -68,33 +68,6 @@ struct BacktestPipeline {
         let folder = try RunWriter(reportsDirectory: reportsDirectory)
             .write(report, page: ReportPage.render(report))
         return (report, folder)
-    }
-
-    private func loadData(_ strategy: Strategy) throws -> ([PriceSeries], [RunReport.DataFile], [DataWarning]) {
-        let store = DataStore(directory: dataDirectory)
-        var series: [PriceSeries] = []
-        var files: [RunReport.DataFile] = []
-        var warnings: [DataWarning] = []
-        for symbol in strategy.tickers {
-            let contents = try store.load(symbol)
-            let clipped = contents.series.clipped(from: strategy.start, through: strategy.end)
-            guard let first = clipped.firstDate, let last = clipped.lastDate else {
-                throw CommandFailure(
-                    description: "\(symbol): no bars between \(strategy.start?.iso ?? "the start") "
-                        + "and \(strategy.end?.iso ?? "the end") in \(store.priceFile(for: symbol).path)")
-            }
-            let url = store.priceFile(for: symbol)
-            files.append(
-                RunReport.DataFile(
-                    symbol: symbol, path: url.path, sha256: SHA256.hex(try Data(contentsOf: url)),
-                    rowCount: clipped.count, firstDate: first, lastDate: last))
-            series.append(clipped)
-            warnings += contents.warnings
-        }
-        if !warnings.isEmpty {
-            log("data: \(warnings.count) warning(s); rows kept. First: \(warnings[0])")
-        }
-        return (series, files, warnings)
     }
 
     private func progressLogger() -> @Sendable (ForecastProgress) -> Void {

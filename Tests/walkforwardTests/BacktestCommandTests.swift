@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct BacktestCommandTests {
+    static let strategy = """
+        {
+          "name": "E2E <b>ridge</b> & co",
+          "tickers": ["AAA", "BBB"],
+          "features": ["log_return", "range", "gap"],
+          "window": 10,
+          "model": {"cell": "ridge"},
+          "walkForward": {"train": 200, "test": 60, "step": 60, "embargo": 2},
+          "costs": {"commissionBps": 5, "slippageBps": 2}
+        }
+        """
+
+    func prepared() throws -> (Workspace, CommandRunner) {
+        let workspace = try Workspace()
+        try workspace.writePrices("AAA", days: 520, seed: 1)
+        try workspace.writePrices("BBB", days: 520, seed: 2)
+        try workspace.write(Self.strategy, to: "Strategies/e2e.json")
+        return (workspace, CommandRunner(directory: workspace.root))
+    }
+
+    @Test func backtestWritesEveryReportFile() throws {
+        let (workspace, cli) = try prepared()
+        defer { workspace.remove() }
+        let outcome = try cli.run(["backtest", "Strategies/e2e.json", "--run-id", "first"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("report: "))
+        #expect(outcome.standardError.contains("fold 1/"))
+
+        let run = "Reports/first/"
+        for file in ["index.html", "run.json", "metrics.csv", "equity.csv", "trades.csv", "predictions.csv", "folds.csv"] {
+            #expect(FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent(run + file).path), "\(file)")
+        }
+        let metrics = try workspace.read(run + "metrics.csv")
+        for name in [
+            "total_return", "cagr", "volatility", "sharpe", "sortino", "max_drawdown", "calmar", "exposure",
+            "trades", "win_rate", "benchmark_total_return", "benchmark_sharpe", "rmse", "mae",
+            "directional_accuracy", "naive_rmse", "theil_u", "dm_pvalue",
+        ] {
+            #expect(metrics.contains("\n\(name),"), "\(name)")
+        }
+        let equity = try workspace.read(run + "equity.csv").split(separator: "\n")
+        #expect(equity[0] == "date,equity,benchmark,drawdown,position,cash")
+        #expect(equity[1].hasSuffix(",100000.0,100000.0,0,0,100000.0"))
+        let predictions = try workspace.read(run + "predictions.csv").split(separator: "\n").dropFirst()
+        let keys = predictions.map { $0.split(separator: ",").prefix(2).joined(separator: " ") }
+        #expect(keys == keys.sorted())
+        #expect(predictions.last?.split(separator: ",", omittingEmptySubsequences: false)[4] == "")
+
+        let html = try workspace.read(run + "index.html")
+        #expect(html.contains("E2E &lt;b&gt;ridge&lt;/b&gt; &amp; co"))
+        #expect(!html.contains("<b>ridge"))
+        #expect(!html.contains("<script"))
+        let manifest = try workspace.read(run + "run.json")
+        #expect(manifest.contains("\"sha256\""))
+        #expect(manifest.contains("\"leaky\": false"))
+    }
+
+    @Test func sameSeedGivesByteIdenticalPredictions() throws {
+        let (workspace, cli) = try prepared()
+        defer { workspace.remove() }
+        #expect(try cli.run(["backtest", "Strategies/e2e.json", "--run-id", "a", "--seed", "3"]).status == 0)
+        #expect(try cli.run(["backtest", "Strategies/e2e.json", "--run-id", "b", "--seed", "3"]).status == 0)
+        #expect(try workspace.read("Reports/a/predictions.csv") == workspace.read("Reports/b/predictions.csv"))
+    }
+
+    @Test func reportsListAndShowPastRuns() throws {
+        let (workspace, cli) = try prepared()
+        defer { workspace.remove() }
+        #expect(try cli.run(["backtest", "Strategies/e2e.json", "--run-id", "one"]).status == 0)
+        let listing = try cli.run(["reports"])
+        #expect(listing.status == 0)
+        #expect(listing.standardOutput.contains("one"))
+        let shown = try cli.run(["report", "show", "one"])
+        #expect(shown.status == 0)
+        #expect(shown.standardOutput.contains("sharpe"))
+        #expect(try cli.run(["report", "show", "missing"]).status == 1)
+        #expect(try cli.run(["report", "show", "../etc"]).status == 1)
+    }
+
+    @Test func badStrategyExitsOneNamingTheKey() throws {
+        let (workspace, cli) = try prepared()
+        defer { workspace.remove() }
+        try workspace.write("{\"tickers\": [\"AAA\"], \"windw\": 3}", to: "Strategies/typo.json")
+        let outcome = try cli.run(["backtest", "Strategies/typo.json"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("Strategies/typo.json:1: key \"windw\" is not a known key (did you mean \"window\"?)"))
+        #expect(outcome.standardOutput.isEmpty)
+    }
+
+    @Test func missingDataSaysHowToAddIt() throws {
+        let (workspace, cli) = try prepared()
+        defer { workspace.remove() }
+        try workspace.write("{\"tickers\": [\"ZZZ\"]}", to: "Strategies/missing.json")
+        let outcome = try cli.run(["backtest", "Strategies/missing.json"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("walkforward fetch ZZZ"))
+    }
+
+    @Test func usageErrorsExitSixtyFour() throws {
+        let cli = CommandRunner(directory: FileManager.default.temporaryDirectory)
+        #expect(try cli.run(["backtest"]).status == 64)
+        #expect(try cli.run(["backtest", "x.json", "--sed", "3"]).status == 64)
+        #expect(try cli.run(["frobnicate"]).status == 64)
+        #expect(try cli.run([]).status == 64)
+        #expect(try cli.run(["backtest", "x.json", "--run-id", "../evil"]).status == 1)
+    }
+
+    @Test(arguments: ["backtest", "audit", "reports", "report"])
+    func everyCommandHasHelp(_ command: String) throws {
+        let outcome = try CommandRunner(directory: FileManager.default.temporaryDirectory).run([command, "--help"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.contains("Usage: walkforward \(command)"))
+    }
+
+    @Test func auditPassesHonestAndFailsLeakyStrategies() throws {
+        let (workspace, cli) = try prepared()
+        defer { workspace.remove() }
+        let honest = try cli.run(["audit", "Strategies/e2e.json"])
+        #expect(honest.status == 0, "\(honest.standardError)")
+        #expect(honest.standardOutput.contains("audit passed"))
+        try workspace.write(
+            "{\"tickers\": [\"AAA\"], \"window\": 10, \"deliberateLeaks\": [\"fit-scaler-on-all-data\"], "
+                + "\"walkForward\": {\"train\": 200, \"test\": 60}}", to: "Strategies/leaky.json")
+        let leaky = try cli.run(["audit", "Strategies/leaky.json"])
+        #expect(leaky.status == 1)
+        #expect(leaky.standardError.contains("): fitted scaler differs"))
+        #expect(leaky.standardError.contains("fold 0 (cutoff "))
+    }
+}

@@ -45,7 +45,13 @@ public enum ValueFormat: Sendable, Hashable {
             let places = decimals ?? Self.decimalsToResolve(step * 100)
             return ticks.map { Self.percent($0, decimals: places, signed: signed) }
         case .compact:
-            return ticks.map(Self.compact)
+            // Three significant digits cannot tell 100,000.1 from 100,000.2; such a narrow axis
+            // falls back to plain numbers with enough decimals.
+            let labels = ticks.map(Self.compact)
+            guard Set(labels).count == labels.count else {
+                return ValueFormat.number().tickLabels(for: ticks, step: step)
+            }
+            return labels
         }
     }
 
@@ -78,14 +84,9 @@ public enum ValueFormat: Sendable, Hashable {
         if let special = nonFinite(value) { return special }
         let magnitude = abs(value)
         let suffixes: [(Double, String)] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")]
-        for (index, (unit, suffix)) in suffixes.enumerated() where magnitude >= unit * 0.9995 {
-            let scaled = value / unit
-            // 999,950 would round to "1000k"; the next larger unit reads better as "1M".
-            if abs(scaled) >= 999.5, index > 0 {
-                return trimmed(value / suffixes[index - 1].0, significant: 3)
-                    + suffixes[index - 1].1
-            }
-            return trimmed(scaled, significant: 3) + suffix
+        // The 0.9995 threshold moves 999,950 up to "1M"; in "k" it would round to "1000k".
+        for (unit, suffix) in suffixes where magnitude >= unit * 0.9995 {
+            return trimmed(value / unit, significant: 3) + suffix
         }
         return trimmed(value, significant: 3)
     }

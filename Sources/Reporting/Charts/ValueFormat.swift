@@ -58,8 +58,9 @@ public enum ValueFormat: Sendable, Hashable {
     /// The fewest decimal places that show a multiple of `step` exactly (for 1-2-5 steps).
     static func decimalsToResolve(_ step: Double) -> Int {
         guard step.isFinite, step > 0 else { return 0 }
-        // The small nudge keeps a step of exactly 0.1 from being read as 0.0999... -> 2 places.
-        return max(0, Int((-log10(step) + 1e-9).rounded(.up)))
+        // log10 of an exact power of ten can land a hair above the integer (log10(0.1) may be
+        // -0.99999...); the nudge down keeps a step of 1 at 0 places and 0.1 at 1 place.
+        return max(0, Int((-log10(step) - 1e-9).rounded(.up)))
     }
 
     /// Writes `value` with a fixed number of decimals and thousands separators.

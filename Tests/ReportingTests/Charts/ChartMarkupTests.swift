@@ -46,11 +46,19 @@ import Testing
             "histogram",
             {
                 var histogram = Histogram(
-                    title: hostile, binEdges: [-0.02, -0.01, 0, 0.01, 0.02], counts: [3, 10, 12, 4],
+                    title: hostile, binEdges: [-0.02, -0.01, 0, 0.01, 0.02],
+                    counts: [3, 10, 12, 4],
                     normalOverlay: .init(mean: 0, standardDeviation: 0.01))
                 histogram.barName = hostile
                 return histogram.render()
             }()
+        ),
+        (
+            "single day",
+            LineChart(
+                title: hostile, days: [days[0]], series: [.init(name: hostile, values: [1])],
+                markers: [.init(day: days[0], label: hostile)], showsZeroLine: true
+            ).render()
         ),
         ("empty line", LineChart(title: hostile, days: [], series: []).render()),
         ("empty area", AreaChart(title: hostile, days: [], values: []).render()),
@@ -83,7 +91,9 @@ import Testing
         #expect(inspector.attributeValues("viewBox", of: "svg").first?.hasPrefix("0 0 ") == true)
         let label = try #require(inspector.attributeValues("aria-label", of: "svg").first)
         #expect(label.hasPrefix(Self.hostile))
-        #expect(inspector.attributeValues("font-family", of: "svg").first?.hasPrefix("system-ui") == true)
+        #expect(
+            inspector.attributeValues("font-family", of: "svg").first?.hasPrefix("system-ui")
+                == true)
     }
 
     @Test(arguments: charts.map(\.name))

@@ -8,8 +8,10 @@ import MarketData
 enum SampleReport {
     static func page() -> String {
         let days = TestData.weekdays(from: 12_784, count: 5_040)  // 2005 to 2024, weekdays only
-        let strategy = TestData.randomWalk(count: days.count, start: 100_000, volatility: 0.011, seed: 1)
-        let benchmark = TestData.randomWalk(count: days.count, start: 100_000, volatility: 0.012, seed: 2)
+        let strategy = TestData.randomWalk(
+            count: days.count, start: 100_000, volatility: 0.011, seed: 1)
+        let benchmark = TestData.randomWalk(
+            count: days.count, start: 100_000, volatility: 0.012, seed: 2)
         let returns = zip(strategy.dropFirst(), strategy).map { $0 / $1 - 1 }
         var peak = 0.0
         let drawdown = strategy.map { value -> Double in
@@ -44,24 +46,42 @@ enum SampleReport {
         let table = HTMLTable(
             columns: [.init("Metric"), .numeric("Strategy"), .numeric("Benchmark")],
             rows: [
-                ["Total return", .number(strategy.last! / strategy[0] - 1, format: .percent()),
-                    .number(benchmark.last! / benchmark[0] - 1, format: .percent())],
-                ["Max drawdown", .number(drawdown.min()!, format: .percent()), .number(-0.5521, format: .percent())],
+                [
+                    "Total return", .number(strategy.last! / strategy[0] - 1, format: .percent()),
+                    .number(benchmark.last! / benchmark[0] - 1, format: .percent()),
+                ],
+                [
+                    "Max drawdown", .number(drawdown.min()!, format: .percent()),
+                    .number(-0.5521, format: .percent()),
+                ],
                 ["Sharpe", .number(0.6123), .number(0.4411)],
-                ["Final equity", .number(strategy.last!, format: .compact), .number(benchmark.last!, format: .compact)],
-                [.text("Strategy <script>alert(\"x\")</script> & 'q'"), .number(.nan), .markup("<span class=\"honest\">honest</span>")],
+                [
+                    "Final equity", .number(strategy.last!, format: .compact),
+                    .number(benchmark.last!, format: .compact),
+                ],
+                [
+                    .text("Strategy <script>alert(\"x\")</script> & 'q'"), .number(.nan),
+                    .markup("<span class=\"honest\">honest</span>"),
+                ],
             ])
 
-        func figure(_ svg: String) -> TrustedHTML {
-            "<figure class=\"chart\">\(TrustedHTML(uncheckedMarkup: svg))</figure>\n"
+        func figure(_ chart: String) -> TrustedHTML {
+            "<figure class=\"chart\">\(TrustedHTML(uncheckedMarkup: chart))</figure>\n"
         }
+        func metric(_ label: String, _ value: String) -> TrustedHTML {
+            "<div class=\"metric\"><span class=\"label\">\(label)</span>"
+                + "<span class=\"value\">\(value)</span></div>"
+        }
+        let sparkline = Sparkline.render(strategy, width: 40)
+        let charts = [equity.render(), underwater.render(), overlay.render(), heatmap.render()]
         let body: TrustedHTML = """
             <main>
             <h1>LSTM on SPY, next-day return <span class="honest">honest</span></h1>
-            <p class="muted">Run 2024-12-31T18-00-00_default · seed 7 · sparkline \(Sparkline.render(strategy, width: 40))</p>
-            <div class="leaky">This run switched on fit-scaler-on-all-data; its numbers are not trustworthy.</div>
-            <div class="metrics"><div class="metric"><span class="label">CAGR</span><span class="value">7.1%</span></div><div class="metric"><span class="label">Sharpe</span><span class="value">0.61</span></div></div>
-            \(figure(equity.render()))\(figure(underwater.render()))\(figure(overlay.render()))\(figure(heatmap.render()))\(figure(histogram.render()))
+            <p class="muted">Run 2024-12-31T18-00-00_default, seed 7, equity \(sparkline)</p>
+            <div class="leaky">This run switched on fit-scaler-on-all-data; \
+            its numbers are not trustworthy.</div>
+            <div class="metrics">\(metric("CAGR", "7.1%"))\(metric("Sharpe", "0.61"))</div>
+            \(TrustedHTML.joined(charts.map(figure)))\(figure(histogram.render()))
             <h2>Metrics</h2>
             \(table.render())
             </main>
@@ -77,7 +97,8 @@ enum SampleReport {
             if counts.indices.contains(bin) { counts[bin] += 1 }
         }
         let mean = returns.reduce(0, +) / Double(returns.count)
-        let variance = returns.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(returns.count - 1)
+        let variance =
+            returns.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(returns.count - 1)
         return Histogram(
             title: "Distribution of daily returns", binEdges: edges, counts: counts,
             normalOverlay: .init(mean: mean, standardDeviation: variance.squareRoot()))

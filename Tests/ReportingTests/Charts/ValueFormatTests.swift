@@ -12,7 +12,8 @@ import Testing
 
     @Test(arguments: [
         (950.0, "950"), (12_499, "12.5k"), (1_234_567, "1.23M"), (999_950, "1M"),
-        (-3_400_000_000, "-3.4B"), (0.12345, "0.123"), (0, "0"), (1.5e12, "1.5T"), (100_000, "100k"),
+        (-3_400_000_000, "-3.4B"), (0.12345, "0.123"), (0, "0"), (1.5e12, "1.5T"),
+        (100_000, "100k"),
     ])
     func compactUsesSuffixesAndThreeSignificantDigits(value: Double, expected: String) {
         #expect(ValueFormat.compact.string(for: value) == expected)
@@ -32,10 +33,17 @@ import Testing
     }
 
     @Test func tickDecimalsFollowTheStep() {
-        #expect(ValueFormat.number().tickLabels(for: [0, 0.05, 0.1], step: 0.05) == [
-            "0.00", "0.05", "0.10",
-        ])
-        #expect(ValueFormat.percent().tickLabels(for: [0, 0.005], step: 0.005) == ["0.0%", "0.5%"])
-        #expect(ValueFormat.number().tickLabels(for: [0, 20_000], step: 20_000) == ["0", "20,000"])
+        #expect(
+            ValueFormat.number().tickLabels(for: [0, 0.05, 0.1], step: 0.05) == [
+                "0.00", "0.05", "0.10",
+            ])
+        #expect(
+            ValueFormat.percent().tickLabels(for: [0, 0.005], step: 0.005) == ["0.0%", "0.5%"])
+        #expect(
+            ValueFormat.number().tickLabels(for: [0, 20_000], step: 20_000) == ["0", "20,000"])
+        #expect(ValueFormat.percent().tickLabels(for: [-0.03, 0], step: 0.01) == ["-3%", "0%"])
+        #expect(ValueFormat.number().tickLabels(for: [0, 0.1], step: 0.1) == ["0.0", "0.1"])
+        #expect(
+            ValueFormat.number().tickLabels(for: [0, 0.001], step: 0.001) == ["0.000", "0.001"])
     }
 }

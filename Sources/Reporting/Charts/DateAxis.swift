@@ -43,9 +43,18 @@ enum DateAxis {
         precondition(firstDay <= lastDay, "a date axis needs firstDay <= lastDay")
         let span = Double(lastDay - firstDay)
         let limit = max(2, maximumCount)
-        let unit =
-            units.first { span / $0.approximateDays + 1 <= Double(limit) } ?? units[units.count - 1]
-        let days = tickDays(unit, firstDay: firstDay, lastDay: lastDay)
+        // The estimate only rules out units that are far too fine; the real count decides, since
+        // calendar alignment can leave fewer ticks than span / unit suggests.
+        var unit = units[units.count - 1]
+        var days = tickDays(unit, firstDay: firstDay, lastDay: lastDay)
+        for candidate in units where span / candidate.approximateDays <= Double(2 * limit) {
+            let candidateDays = tickDays(candidate, firstDay: firstDay, lastDay: lastDay)
+            if candidateDays.count <= limit {
+                unit = candidate
+                days = candidateDays
+                break
+            }
+        }
         return days.enumerated().map { index, day in
             DateTick(day: day, label: label(day, unit: unit, isFirst: index == 0))
         }

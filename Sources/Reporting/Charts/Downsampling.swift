@@ -70,7 +70,9 @@ private struct Bucket {
 
     mutating func add(_ index: Int, _ value: Double, previousIsNaN: Bool) {
         guard !value.isNaN else {
-            if !previousIsNaN || (gapStarts.isEmpty && firstFinite == nil) { gapStarts.append(index) }
+            if !previousIsNaN || (gapStarts.isEmpty && firstFinite == nil) {
+                gapStarts.append(index)
+            }
             return
         }
         if firstFinite == nil { firstFinite = index }

@@ -77,7 +77,8 @@ public struct Histogram: Sendable {
             let name =
                 "Normal (mean \(valueFormat.string(for: normalOverlay.mean)), sd "
                 + "\(valueFormat.string(for: normalOverlay.standardDeviation)))"
-            legendItems.append(.init(name: name, color: ChartPalette.overlay, swatch: .line(dashed: false)))
+            legendItems.append(
+                .init(name: name, color: ChartPalette.overlay, swatch: .line(dashed: false)))
         }
         let legend = ChartLegend(items: legendItems, left: 12, maximumWidth: width - 24)
         legend.draw(into: &writer, top: 32)
@@ -88,7 +89,7 @@ public struct Histogram: Sendable {
         let countLabels = ValueFormat.compact.tickLabels(for: countScale.ticks, step: 1)
         let labelWidth = countLabels.map { TextMetrics.width($0, size: ChartPalette.labelSize) }
         let area = PlotArea(
-            left: max(44, (labelWidth.max() ?? 0) + 20), top: 32 + legend.height + 8,
+            left: max(44, (labelWidth.max() ?? 0) + 20), top: 32 + legend.height + 14,
             right: width - 20, bottom: height - 34)
         let xScale = NiceScale.linear(minimum: low, maximum: high, targetCount: 8)
         let xMap = AxisMap(
@@ -153,7 +154,8 @@ public struct Histogram: Sendable {
         return (0...sampleCount).map { step in
             let x = low + (high - low) * Double(step) / Double(sampleCount)
             let z = (x - normal.mean) / normal.standardDeviation
-            let density = exp(-0.5 * z * z) / (normal.standardDeviation * (2 * Double.pi).squareRoot())
+            let density =
+                exp(-0.5 * z * z) / (normal.standardDeviation * (2 * Double.pi).squareRoot())
             return (x, total * meanBinWidth * density)
         }
     }

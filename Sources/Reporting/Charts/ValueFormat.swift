@@ -45,15 +45,22 @@ public enum ValueFormat: Sendable, Hashable {
             let places = decimals ?? Self.decimalsToResolve(step * 100)
             return ticks.map { Self.percent($0, decimals: places, signed: signed) }
         case .compact:
-            return ticks.map(Self.compact)
+            // Three significant digits cannot tell 100,000.1 from 100,000.2; such a narrow axis
+            // falls back to plain numbers with enough decimals.
+            let labels = ticks.map(Self.compact)
+            guard Set(labels).count == labels.count else {
+                return ValueFormat.number().tickLabels(for: ticks, step: step)
+            }
+            return labels
         }
     }
 
     /// The fewest decimal places that show a multiple of `step` exactly (for 1-2-5 steps).
     static func decimalsToResolve(_ step: Double) -> Int {
         guard step.isFinite, step > 0 else { return 0 }
-        // The small nudge keeps a step of exactly 0.1 from being read as 0.0999... -> 2 places.
-        return max(0, Int((-log10(step) + 1e-9).rounded(.up)))
+        // log10 of an exact power of ten can land a hair above the integer (log10(0.1) may be
+        // -0.99999...); the nudge down keeps a step of 1 at 0 places and 0.1 at 1 place.
+        return max(0, Int((-log10(step) - 1e-9).rounded(.up)))
     }
 
     /// Writes `value` with a fixed number of decimals and thousands separators.
@@ -78,14 +85,9 @@ public enum ValueFormat: Sendable, Hashable {
         if let special = nonFinite(value) { return special }
         let magnitude = abs(value)
         let suffixes: [(Double, String)] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")]
-        for (index, (unit, suffix)) in suffixes.enumerated() where magnitude >= unit * 0.9995 {
-            let scaled = value / unit
-            // 999,950 would round to "1000k"; the next larger unit reads better as "1M".
-            if abs(scaled) >= 999.5, index > 0 {
-                return trimmed(value / suffixes[index - 1].0, significant: 3)
-                    + suffixes[index - 1].1
-            }
-            return trimmed(scaled, significant: 3) + suffix
+        // The 0.9995 threshold moves 999,950 up to "1M"; in "k" it would round to "1000k".
+        for (unit, suffix) in suffixes where magnitude >= unit * 0.9995 {
+            return trimmed(value / unit, significant: 3) + suffix
         }
         return trimmed(value, significant: 3)
     }

@@ -108,7 +108,8 @@ public struct HTMLTable: Sendable {
         }
         html += "<thead><tr>"
         for column in columns {
-            html += "<th scope=\"col\"\(classAttribute(column.alignment, false))>\(column.title)</th>"
+            html +=
+                "<th scope=\"col\"\(classAttribute(column.alignment, false))>\(column.title)</th>"
         }
         html += "</tr></thead><tbody>"
         for row in rows {

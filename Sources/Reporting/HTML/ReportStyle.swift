@@ -2,8 +2,9 @@
 ///
 /// Light background, dark text, and colours that keep at least 4.5:1 contrast on white (WCAG AA
 /// for body text). On a phone the page narrows to one column and wide tables scroll inside their
-/// `.table-wrap`; in print, charts and tables avoid page breaks and the leaky banner keeps its
-/// colour so a paper copy still warns the reader.
+/// `.table-wrap`. Charts keep a minimum width and scroll the same way, because scaled down to a
+/// phone their labels would shrink below readable size. In print, charts and tables avoid page
+/// breaks and the leaky banner keeps its colour, so a paper copy still warns the reader.
 ///
 /// Classes a report can use:
 /// - `leaky`: a full-width red banner for runs with deliberate or detected leakage.
@@ -110,14 +111,16 @@ public enum ReportStyle {
           body { font-size: 15px; }
           main { padding: 16px 12px 32px; }
           h1 { font-size: 1.3rem; }
-          figure.chart { padding: 6px; }
+          figure.chart { padding: 6px; overflow-x: auto; }
+          figure.chart svg { min-width: 680px; }
           th, td { padding: 5px 8px; }
         }
         @media print {
           body { background: #ffffff; font-size: 10pt; }
           main { max-width: none; padding: 0; }
           figure.chart, .table-wrap, .metric { border-color: #999999; break-inside: avoid; }
-          .table-wrap { overflow: visible; }
+          .table-wrap, figure.chart { overflow: visible; }
+          figure.chart svg { min-width: 0; }
           h2 { break-after: avoid; }
           .leaky, .honest { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }

@@ -52,7 +52,8 @@ public struct LeakageAudit: Sendable {
         var verdicts: [FoldVerdict] = []
         for plan in plans {
             let cutoff = calendar[plan.cutoff]
-            let honest = try runner.runFold(plan, of: plans.count, prepared: prepared, calendar: calendar)
+            let honest = try runner.runFold(
+                plan, of: plans.count, prepared: prepared, calendar: calendar)
             let corrupted = series.map { LeakageAudit.corrupt($0, after: cutoff) }
             let (_, corruptedPrepared) = runner.prepare(corrupted)
             let rerun = try runner.runFold(
@@ -89,7 +90,9 @@ public struct LeakageAudit: Sendable {
         -> [String]
     {
         var found: [String] = []
-        if !bitEqual(honest.scaler.offset + honest.scaler.scale, rerun.scaler.offset + rerun.scaler.scale) {
+        if !bitEqual(
+            honest.scaler.offset + honest.scaler.scale, rerun.scaler.offset + rerun.scaler.scale)
+        {
             found.append("fitted scaler differs")
         }
         if !bitEqual(honest.forecaster.fittedParameters, rerun.forecaster.fittedParameters) {

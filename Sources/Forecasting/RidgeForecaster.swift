@@ -24,7 +24,9 @@ public struct RidgeForecaster: Forecaster {
         // Centre inputs and labels on their training means.
         var means = [Double](repeating: 0, count: width)
         for sample in 0..<count {
-            for column in 0..<width { means[column] += Double(training.inputs[sample * width + column]) }
+            for column in 0..<width {
+                means[column] += Double(training.inputs[sample * width + column])
+            }
         }
         means = means.map { $0 / Double(count) }
         let labelMean = training.targets.reduce(0, +) / Double(count)

@@ -15,10 +15,12 @@ extension WalkForwardRunner {
         let scaler = fitScaler(prepared: prepared, fittingSpans: spans.map(\.fitting))
 
         // Cut windows: training and validation from their purged spans, test from the fold.
-        let training = samples(prepared, spans.map(\.fitting), scaler: scaler, stride: settings.stride)
+        let training = samples(
+            prepared, spans.map(\.fitting), scaler: scaler, stride: settings.stride)
         let validation = samples(prepared, spans.map(\.validation), scaler: scaler, stride: 1)
         let testSpans = prepared.map { symbol -> ClosedRange<Int>? in
-            let first = max(symbol.firstBar(onOrAfter: plan.test.lowerBound), symbol.firstDecisionBar)
+            let first = max(
+                symbol.firstBar(onOrAfter: plan.test.lowerBound), symbol.firstDecisionBar)
             guard let last = symbol.lastBar(onOrBefore: plan.test.upperBound - 1), first <= last
             else { return nil }
             return first...last
@@ -51,8 +53,11 @@ extension WalkForwardRunner {
         let seconds = Date().timeIntervalSince(started)
         progress(.foldFinished(fold: plan.index, seconds: seconds))
         return FoldOutcome(
-            plan: plan, trainingDates: calendar[plan.training.lowerBound]...calendar[plan.training.upperBound],
-            validationDates: plan.validation.map { calendar[$0.lowerBound]...calendar[$0.upperBound] },
+            plan: plan,
+            trainingDates: calendar[plan.training.lowerBound]...calendar[plan.training.upperBound],
+            validationDates: plan.validation.map {
+                calendar[$0.lowerBound]...calendar[$0.upperBound]
+            },
             testDates: calendar[plan.test.lowerBound]...calendar[plan.test.upperBound - 1],
             trainingSampleCount: training.count, validationSampleCount: validation.count,
             testSampleCount: test.count, scaler: scaler, forecaster: forecaster,
@@ -73,13 +78,16 @@ extension WalkForwardRunner {
         let purge = settings.purgeDays
         let testCut = symbol.firstBar(onOrAfter: plan.cutoff)
         let trainingLimit = testCut - purge - settings.embargoDays - 1
-        let start = max(symbol.firstDecisionBar, symbol.firstBar(onOrAfter: plan.training.lowerBound))
+        let start = max(
+            symbol.firstDecisionBar, symbol.firstBar(onOrAfter: plan.training.lowerBound))
         func span(_ lower: Int, _ upper: Int?) -> ClosedRange<Int>? {
             guard let upper, lower <= upper else { return nil }
             return lower...upper
         }
         guard let validationDays = plan.validation else {
-            let end = symbol.lastBar(onOrBefore: plan.training.upperBound).map { min($0, trainingLimit) }
+            let end = symbol.lastBar(onOrBefore: plan.training.upperBound).map {
+                min($0, trainingLimit)
+            }
             return (span(start, end), nil)
         }
         let validationCut = symbol.firstBar(onOrAfter: validationDays.lowerBound)
@@ -98,7 +106,8 @@ extension WalkForwardRunner {
                 let first = symbol.firstDecisionBar - settings.windowLength + 1
                 rows += symbol.features[first...]
             } else if let span {
-                rows += symbol.features[(span.lowerBound - settings.windowLength + 1)...span.upperBound]
+                rows +=
+                    symbol.features[(span.lowerBound - settings.windowLength + 1)...span.upperBound]
             }
         }
         return FeatureScaler.fit(

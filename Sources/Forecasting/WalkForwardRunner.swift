@@ -28,7 +28,10 @@ public struct WalkForwardRunner: Sendable {
     /// Features and labels of every series on their shared calendar.
     public func prepare(_ series: [PriceSeries]) -> (calendar: [TradingDate], [PreparedSymbol]) {
         let calendar = WalkForwardRunner.unionCalendar(of: series)
-        return (calendar, series.map { PreparedSymbol(series: $0, settings: settings, calendar: calendar) })
+        return (
+            calendar,
+            series.map { PreparedSymbol(series: $0, settings: settings, calendar: calendar) }
+        )
     }
 
     /// The fold schedule for prepared data.

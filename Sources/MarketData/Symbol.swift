@@ -18,6 +18,14 @@ public struct Symbol: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.text = text
     }
 
+    /// A symbol known to be valid, such as a literal in code or tests.
+    ///
+    /// - Precondition: `text` passes the same check as `init(_:)`.
+    package init(validated text: String) {
+        precondition((try? Symbol(text)) != nil, "invalid symbol literal \(text)")
+        self.text = text
+    }
+
     public var description: String { text }
 
     public static func < (lhs: Symbol, rhs: Symbol) -> Bool { lhs.text < rhs.text }

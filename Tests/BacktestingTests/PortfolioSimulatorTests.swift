@@ -6,28 +6,36 @@ import Testing
 @testable import Backtesting
 
 @Suite struct PortfolioSimulatorTests {
-    let symbol = try! Symbol("AAA")
+    let symbol = Symbol(validated: "AAA")
 
     func bars(_ rows: [(Double, Double)]) -> PriceSeries {
         let start = TradingDate(iso: "2021-01-04")!
         return PriceSeries(
             symbol: symbol,
             bars: rows.enumerated().map { index, row in
-                Bar(date: start + index, open: row.0, high: max(row.0, row.1) + 1, low: min(row.0, row.1) - 1, close: row.1, volume: 100)
+                Bar(
+                    date: start + index, open: row.0, high: max(row.0, row.1) + 1,
+                    low: min(row.0, row.1) - 1, close: row.1, volume: 100)
             })
     }
 
     func predictions(_ series: PriceSeries, _ signs: [Double]) -> [Prediction] {
         zip(series.bars, signs).map { bar, sign in
-            Prediction(date: bar.date, symbol: series.symbol, fold: 0, predicted: sign, actual: nil, naive: 0, expectedLogReturn: sign)
+            Prediction(
+                date: bar.date, symbol: series.symbol, fold: 0, predicted: sign, actual: nil,
+                naive: 0, expectedLogReturn: sign)
         }
     }
 
-    func simulate(_ series: PriceSeries, _ signs: [Double], _ configure: (inout TradingSettings) -> Void = { _ in }) -> SimulationResult {
+    func simulate(
+        _ series: PriceSeries, _ signs: [Double],
+        _ configure: (inout TradingSettings) -> Void = { _ in }
+    ) -> SimulationResult {
         var settings = TradingSettings()
         configure(&settings)
         let calendar = series.bars.map(\.date)
-        return PortfolioSimulator(settings: settings, series: [series], calendar: calendar).run(predictions(series, signs))
+        return PortfolioSimulator(settings: settings, series: [series], calendar: calendar).run(
+            predictions(series, signs))
     }
 
     @Test func aForecastFillsAtTheNextOpenNeverTheSameClose() {
@@ -48,7 +56,10 @@ import Testing
         let series = bars([(10, 20), (10, 12), (12, 15)])
         let result = simulate(series, [1, 1, 1]) { $0.execution = .nextClose }
         #expect(result.fills[0].price == 12)
-        #expect(zip(result.rows.map(\.equity), [100_000, 100_000, 125_000]).allSatisfy { abs($0 - $1) < 1e-6 })
+        #expect(
+            zip(result.rows.map(\.equity), [100_000, 100_000, 125_000]).allSatisfy {
+                abs($0 - $1) < 1e-6
+            })
     }
 
     @Test func costsAreChargedOnEveryFill() {
@@ -115,7 +126,8 @@ import Testing
             #expect(abs(profit - (result.rows.last!.equity - 100_000)) < 1e-6)
             let lastClose = series.bars.last!.close
             let shares = result.fills.reduce(0) { $0 + $1.shares }
-            #expect(abs(result.rows.last!.cash + shares * lastClose - result.rows.last!.equity) < 1e-6)
+            #expect(
+                abs(result.rows.last!.cash + shares * lastClose - result.rows.last!.equity) < 1e-6)
         }
     }
 

@@ -52,7 +52,8 @@ import Testing
     }
 
     @Test func everyKeyButTickersHasADefault() throws {
-        let strategy = try StrategyLoader.parse("{\"tickers\": [\"MSFT\"]}", path: "Strategies/minimal.json", fallbackName: "minimal")
+        let strategy = try StrategyLoader.parse(
+            "{\"tickers\": [\"MSFT\"]}", path: "Strategies/minimal.json", fallbackName: "minimal")
         #expect(strategy.name == "minimal")
         #expect(strategy.forecast.windowLength == 60)
         #expect(strategy.forecast.target == Target(kind: .logReturn, horizon: 1))
@@ -60,46 +61,90 @@ import Testing
     }
 
     @Test func unknownKeyIsNamedWithLineAndSuggestion() {
-        let text = "{\n  \"tickers\": [\"SPY\"],\n  \"model\": {\"cell\": \"lstm\", \"learningrate\": 0.1}\n}"
-        #expect(message(text).hasPrefix("Strategies/x.json:3: key \"model.learningrate\" is not a known key (did you mean \"learningRate\"?)"))
+        let text =
+            "{\n  \"tickers\": [\"SPY\"],\n"
+            + "  \"model\": {\"cell\": \"lstm\", \"learningrate\": 0.1}\n}"
+        #expect(
+            message(text).hasPrefix(
+                "Strategies/x.json:3: key \"model.learningrate\" is not a known key "
+                    + "(did you mean \"learningRate\"?)"
+            ))
     }
 
     @Test func wrongTypeAndRangeSayWhatIsAllowed() {
-        #expect(message("{\"tickers\": [\"SPY\"], \"window\": true}")
-            == "Strategies/x.json:1: key \"window\" is true, expected a whole number from 1 to 2000")
-        #expect(message("{\"tickers\": [\"SPY\"], \"window\": 0}")
-            == "Strategies/x.json:1: key \"window\" is 0, expected a whole number from 1 to 2000")
-        #expect(message("{\"tickers\": [\"SPY\"], \"model\": {\"cell\": \"lstn\"}}").contains(
-            "key \"model.cell\" is \"lstn\", expected one of \"naive\", \"drift\", \"ridge\", \"rnn\", \"lstm\", \"gru\", \"mlp\""))
-        #expect(message("{\"tickers\": [\"SPY\"], \"features\": [\"log_returns\"]}").contains("expected one of log_return"))
+        #expect(
+            message("{\"tickers\": [\"SPY\"], \"window\": true}")
+                == "Strategies/x.json:1: key \"window\" is true, "
+                + "expected a whole number from 1 to 2000"
+        )
+        #expect(
+            message("{\"tickers\": [\"SPY\"], \"window\": 0}")
+                == "Strategies/x.json:1: key \"window\" is 0, "
+                + "expected a whole number from 1 to 2000"
+        )
+        #expect(
+            message("{\"tickers\": [\"SPY\"], \"model\": {\"cell\": \"lstn\"}}").contains(
+                "key \"model.cell\" is \"lstn\", expected one of \"naive\", \"drift\", "
+                    + "\"ridge\", \"rnn\", \"lstm\", \"gru\", \"mlp\""
+            ))
+        #expect(
+            message("{\"tickers\": [\"SPY\"], \"features\": [\"log_returns\"]}").contains(
+                "expected one of log_return"))
     }
 
     @Test func hostileTickerIsRefused() {
-        #expect(message("{\"tickers\": [\"../x\"]}").contains("key \"tickers\" holds \"../x\": invalid symbol"))
+        #expect(
+            message("{\"tickers\": [\"../x\"]}").contains(
+                "key \"tickers\" holds \"../x\": invalid symbol"))
         #expect(message("{\"tickers\": []}").contains("is missing or empty"))
     }
 
     @Test func shuffledSplitsAndSameCloseFillsAreRefusedWithTheReason() {
-        #expect(message("{\"tickers\": [\"SPY\"], \"walkForward\": {\"scheme\": \"random\"}}").contains("trains on days after the test days"))
-        #expect(message("{\"tickers\": [\"SPY\"], \"walkForward\": {\"shuffle\": true}}").contains("shuffling samples across time"))
-        #expect(message("{\"tickers\": [\"SPY\"], \"execution\": \"same-close\"}").contains("cannot be filled at that same close"))
+        #expect(
+            message("{\"tickers\": [\"SPY\"], \"walkForward\": {\"scheme\": \"random\"}}").contains(
+                "trains on days after the test days"))
+        #expect(
+            message("{\"tickers\": [\"SPY\"], \"walkForward\": {\"shuffle\": true}}").contains(
+                "shuffling samples across time"))
+        #expect(
+            message("{\"tickers\": [\"SPY\"], \"execution\": \"same-close\"}").contains(
+                "cannot be filled at that same close"))
     }
 
     @Test func adjustedLevelsNeedTheDeliberateLeak() throws {
-        #expect(message("{\"tickers\": [\"SPY\"], \"features\": [\"adjusted_close\"]}").contains("deliberateLeaks"))
-        let leaky = try load("{\"tickers\": [\"SPY\"], \"features\": [\"adjusted_close\"], \"deliberateLeaks\": [\"adjusted-levels\"]}")
+        #expect(
+            message("{\"tickers\": [\"SPY\"], \"features\": [\"adjusted_close\"]}").contains(
+                "deliberateLeaks"))
+        let leaky = try load(
+            "{\"tickers\": [\"SPY\"], \"features\": [\"adjusted_close\"], "
+                + "\"deliberateLeaks\": [\"adjusted-levels\"]}"
+        )
         #expect(leaky.isLeaky)
-        #expect(message("{\"tickers\": [\"SPY\"], \"deliberateLeaks\": [\"peek\"]}").contains("expected any of"))
+        #expect(
+            message("{\"tickers\": [\"SPY\"], \"deliberateLeaks\": [\"peek\"]}").contains(
+                "expected any of"))
     }
 
     @Test func purgeAcceptsAutoOrDays() throws {
-        #expect(try load("{\"tickers\": [\"SPY\"], \"window\": 10, \"walkForward\": {\"purge\": 3}}").forecast.purgeDays == 3)
-        #expect(try load("{\"tickers\": [\"SPY\"], \"window\": 10, \"walkForward\": {\"purge\": \"auto\"}}").forecast.purgeDays == 10)
-        #expect(try load("{\"tickers\": [\"SPY\"], \"window\": 10, \"deliberateLeaks\": [\"no-purge\"]}").forecast.purgeDays == 0)
-        #expect(message("{\"tickers\": [\"SPY\"], \"walkForward\": {\"purge\": \"some\"}}").contains("expected \"auto\" or a whole number"))
+        #expect(
+            try load("{\"tickers\": [\"SPY\"], \"window\": 10, \"walkForward\": {\"purge\": 3}}")
+                .forecast.purgeDays == 3)
+        #expect(
+            try load(
+                "{\"tickers\": [\"SPY\"], \"window\": 10, \"walkForward\": {\"purge\": \"auto\"}}"
+            ).forecast.purgeDays == 10)
+        #expect(
+            try load(
+                "{\"tickers\": [\"SPY\"], \"window\": 10, \"deliberateLeaks\": [\"no-purge\"]}"
+            ).forecast.purgeDays == 0)
+        #expect(
+            message("{\"tickers\": [\"SPY\"], \"walkForward\": {\"purge\": \"some\"}}").contains(
+                "expected \"auto\" or a whole number"))
     }
 
     @Test func malformedJSONNamesTheLine() {
-        #expect(message("{\n\"tickers\": [\"SPY\"]\n\"window\": 3}").hasPrefix("Strategies/x.json:3: not valid JSON"))
+        #expect(
+            message("{\n\"tickers\": [\"SPY\"]\n\"window\": 3}").hasPrefix(
+                "Strategies/x.json:3: not valid JSON"))
     }
 }

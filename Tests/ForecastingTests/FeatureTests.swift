@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct FeatureTests {
     static let all: [Feature] = [
-        .logReturn, .range, .gap, .volumeChange, .volatility(days: 20), .movingAverageDistance(days: 10),
+        .logReturn, .range, .gap, .volumeChange, .volatility(days: 20),
+        .movingAverageDistance(days: 10),
         .adjustedLogReturn, .adjustedCloseLevel,
     ]
 
@@ -39,7 +40,9 @@ import Testing
     @Test func logReturnMatchesHandComputation() {
         let bars = SyntheticSeries.randomWalk("X", count: 3, seed: 9).bars
         #expect(Feature.logReturn.values(for: bars)[2] == log(bars[2].close / bars[1].close))
-        #expect(Target(kind: .logReturn, horizon: 2).label(at: 0, bars: bars) == log(bars[2].close / bars[0].close))
+        #expect(
+            Target(kind: .logReturn, horizon: 2).label(at: 0, bars: bars)
+                == log(bars[2].close / bars[0].close))
         #expect(Target(kind: .logReturn, horizon: 2).label(at: 1, bars: bars) == nil)
     }
 }

@@ -31,10 +31,11 @@ enum SyntheticSeries {
             let low = min(open, close) * (1 - Double.random(in: 0...0.01, using: &random))
             let volume = Double(Int.random(in: 1000...100_000, using: &random))
             if !skip(index) {
-                bars.append(Bar(date: date, open: open, high: high, low: low, close: close, volume: volume))
+                bars.append(
+                    Bar(date: date, open: open, high: high, low: low, close: close, volume: volume))
             }
             date = date + 1
         }
-        return PriceSeries(symbol: try! Symbol(name), bars: bars)
+        return PriceSeries(symbol: Symbol(validated: name), bars: bars)
     }
 }

@@ -17,7 +17,8 @@ import Testing
         var modelSettings = ModelSettings()
         modelSettings.kind = model
         return ForecastSettings(
-            features: features, target: Target(kind: .logReturn, horizon: horizon), windowLength: window,
+            features: features, target: Target(kind: .logReturn, horizon: horizon),
+            windowLength: window,
             model: modelSettings, walkForward: walk, deliberateLeaks: leaks)
     }
 
@@ -103,9 +104,15 @@ import Testing
     @Test func auditCatchesAdjustedLevelsButNotAdjustedReturns() throws {
         let series = [SyntheticSeries.randomWalk("AAA", count: 420, seed: 8)]
         let leaky = settings(leaks: [.adjustedLevels], features: [.logReturn, .adjustedCloseLevel])
-        #expect(try LeakageAudit(runner: WalkForwardRunner(settings: leaky)).run(series).contains { !$0.isClean })
+        #expect(
+            try LeakageAudit(runner: WalkForwardRunner(settings: leaky)).run(series).contains {
+                !$0.isClean
+            })
         let honest = settings(features: [.adjustedLogReturn])
-        #expect(try LeakageAudit(runner: WalkForwardRunner(settings: honest)).run(series).allSatisfy { $0.isClean })
+        #expect(
+            try LeakageAudit(runner: WalkForwardRunner(settings: honest)).run(series).allSatisfy {
+                $0.isClean
+            })
         #expect(throws: ForecastingError.self) {
             try WalkForwardRunner(settings: settings(features: [.adjustedCloseLevel])).run(series)
         }
@@ -125,7 +132,8 @@ import Testing
             set.origins.append((0, 0))
         }
         var ridge = RidgeForecaster(alpha: 1e-9)
-        try ridge.fit(training: set, validation: nil, context: FitContext(fold: 0, seed: 0, threads: 1))
+        try ridge.fit(
+            training: set, validation: nil, context: FitContext(fold: 0, seed: 0, threads: 1))
         let predictions = ridge.predict(set)
         for (prediction, target) in zip(predictions, set.targets) {
             #expect(abs(prediction - target) < 1e-5)
@@ -134,6 +142,8 @@ import Testing
 
     @Test func featuresTooLongForTheDataAreAClearError() {
         let series = [SyntheticSeries.randomWalk("AAA", count: 30, seed: 1)]
-        #expect(throws: ForecastingError.self) { try WalkForwardRunner(settings: settings(window: 40)).run(series) }
+        #expect(throws: ForecastingError.self) {
+            try WalkForwardRunner(settings: settings(window: 40)).run(series)
+        }
     }
 }

@@ -27,8 +27,10 @@ import Testing
     }
 
     @Test func rollingFoldsKeepTheirLength() throws {
-        let folds = try splitter(scheme: .rolling, train: 120, test: 30, step: 30, purge: 10, embargo: 2)
-            .folds(firstDecisionDay: 0, dayCount: 600)
+        let folds = try splitter(
+            scheme: .rolling, train: 120, test: 30, step: 30, purge: 10, embargo: 2
+        )
+        .folds(firstDecisionDay: 0, dayCount: 600)
         for fold in folds { #expect(fold.training.count == 120) }
     }
 
@@ -42,7 +44,9 @@ import Testing
     @Test(arguments: [1, 5, 20, 60], [1, 3, 10])
     func noTrainingLabelReachesATestInput(window: Int, horizon: Int) throws {
         for embargo in [0, 5] {
-            for (train, test, step, validation) in [(50, 10, 10, 0), (200, 40, 25, 30), (80, 60, 60, 15)] {
+            for (train, test, step, validation) in [
+                (50, 10, 10, 0), (200, 40, 25, 30), (80, 60, 60, 15),
+            ] {
                 let purge = window + horizon - 1
                 let folds = try splitter(
                     train: train, test: test, step: step, validation: validation, purge: purge,
@@ -55,7 +59,9 @@ import Testing
                     #expect(fold.training.upperBound + horizon < firstTestInput)
                     if let validationSpan = fold.validation {
                         #expect(validationSpan.upperBound + horizon < firstTestInput)
-                        #expect(fold.training.upperBound + horizon < validationSpan.lowerBound - window + 1)
+                        #expect(
+                            fold.training.upperBound + horizon < validationSpan.lowerBound - window
+                                + 1)
                     }
                     #expect(fold.test.lowerBound >= (previousTestEnd ?? 0))
                     previousTestEnd = fold.test.upperBound

@@ -4,7 +4,10 @@ import Testing
 
 @Suite struct JSONParserTests {
     @Test func parsesValuesWithTheirLines() throws {
-        let root = try JSONParser.parse("{\n  \"a\": [1, 2.5e1],\n  \"b\": {\"c\": \"x\\u00e9\\n\"},\n  \"d\": true,\n  \"e\": null\n}")
+        let root = try JSONParser.parse(
+            "{\n  \"a\": [1, 2.5e1],\n  \"b\": {\"c\": \"x\\u00e9\\n\"},\n"
+                + "  \"d\": true,\n  \"e\": null\n}"
+        )
         #expect(root["a"]?.line == 2)
         #expect(root["a"]?.array?.map(\.number) == [1, 25])
         #expect(root["b"]?["c"]?.string == "xé\n")
@@ -24,7 +27,8 @@ import Testing
     }
 
     @Test func writerEscapesAndParsesBack() throws {
-        let text = JSONWriter.render(.object([("name", .string("<b>\"q\"\n")), ("n", .number(.nan)), ("i", .integer(3))]))
+        let text = JSONWriter.render(
+            .object([("name", .string("<b>\"q\"\n")), ("n", .number(.nan)), ("i", .integer(3))]))
         #expect(!text.contains("<b>"))
         let root = try JSONParser.parse(text)
         #expect(root["name"]?.string == "<b>\"q\"\n")

@@ -8,7 +8,9 @@ import Testing
         #expect(try Symbol(text).text == text)
     }
 
-    @Test(arguments: ["../x", "..", ".", "a/b", "", "A B", "x\\y", "ÄPFEL", "ABCDEFGHIJKLMNOPQRSTU", "a%2f"])
+    @Test(arguments: [
+        "../x", "..", ".", "a/b", "", "A B", "x\\y", "ÄPFEL", "ABCDEFGHIJKLMNOPQRSTU", "a%2f",
+    ])
     func refusesHostileSymbols(_ text: String) {
         #expect(throws: MarketDataError.invalidSymbol(text)) { try Symbol(text) }
     }
@@ -27,8 +29,10 @@ import Testing
 
     @Test func unixTimestampsUseTheExchangeOffset() {
         // 2020-01-02 14:30 UTC is 09:30 in New York (UTC-5): the same calendar day.
-        #expect(TradingDate(unixSeconds: 1_577_975_400, utcOffsetSeconds: -18_000).iso == "2020-01-02")
+        #expect(
+            TradingDate(unixSeconds: 1_577_975_400, utcOffsetSeconds: -18_000).iso == "2020-01-02")
         // 2020-01-03 03:00 UTC is still 2020-01-02 in New York.
-        #expect(TradingDate(unixSeconds: 1_578_020_400, utcOffsetSeconds: -18_000).iso == "2020-01-02")
+        #expect(
+            TradingDate(unixSeconds: 1_578_020_400, utcOffsetSeconds: -18_000).iso == "2020-01-02")
     }
 }

@@ -31,12 +31,18 @@ import Testing
         #expect(outcome.standardError.contains("fold 1/"))
 
         let run = "Reports/first/"
-        for file in ["index.html", "run.json", "metrics.csv", "equity.csv", "trades.csv", "predictions.csv", "folds.csv"] {
-            #expect(FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent(run + file).path), "\(file)")
+        for file in [
+            "index.html", "run.json", "metrics.csv", "equity.csv", "trades.csv", "predictions.csv",
+            "folds.csv",
+        ] {
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: workspace.root.appendingPathComponent(run + file).path), "\(file)")
         }
         let metrics = try workspace.read(run + "metrics.csv")
         for name in [
-            "total_return", "cagr", "volatility", "sharpe", "sortino", "max_drawdown", "calmar", "exposure",
+            "total_return", "cagr", "volatility", "sharpe", "sortino", "max_drawdown", "calmar",
+            "exposure",
             "trades", "win_rate", "benchmark_total_return", "benchmark_sharpe", "rmse", "mae",
             "directional_accuracy", "naive_rmse", "theil_u", "dm_pvalue",
         ] {
@@ -45,7 +51,8 @@ import Testing
         let equity = try workspace.read(run + "equity.csv").split(separator: "\n")
         #expect(equity[0] == "date,equity,benchmark,drawdown,position,cash")
         #expect(equity[1].hasSuffix(",100000.0,100000.0,0,0,100000.0"))
-        let predictions = try workspace.read(run + "predictions.csv").split(separator: "\n").dropFirst()
+        let predictions = try workspace.read(run + "predictions.csv").split(separator: "\n")
+            .dropFirst()
         let keys = predictions.map { $0.split(separator: ",").prefix(2).joined(separator: " ") }
         #expect(keys == keys.sorted())
         #expect(predictions.last?.split(separator: ",", omittingEmptySubsequences: false)[4] == "")
@@ -62,9 +69,15 @@ import Testing
     @Test func sameSeedGivesByteIdenticalPredictions() throws {
         let (workspace, cli) = try prepared()
         defer { workspace.remove() }
-        #expect(try cli.run(["backtest", "Strategies/e2e.json", "--run-id", "a", "--seed", "3"]).status == 0)
-        #expect(try cli.run(["backtest", "Strategies/e2e.json", "--run-id", "b", "--seed", "3"]).status == 0)
-        #expect(try workspace.read("Reports/a/predictions.csv") == workspace.read("Reports/b/predictions.csv"))
+        #expect(
+            try cli.run(["backtest", "Strategies/e2e.json", "--run-id", "a", "--seed", "3"]).status
+                == 0)
+        #expect(
+            try cli.run(["backtest", "Strategies/e2e.json", "--run-id", "b", "--seed", "3"]).status
+                == 0)
+        #expect(
+            try workspace.read("Reports/a/predictions.csv")
+                == workspace.read("Reports/b/predictions.csv"))
     }
 
     @Test func reportsListAndShowPastRuns() throws {
@@ -87,7 +100,11 @@ import Testing
         try workspace.write("{\"tickers\": [\"AAA\"], \"windw\": 3}", to: "Strategies/typo.json")
         let outcome = try cli.run(["backtest", "Strategies/typo.json"])
         #expect(outcome.status == 1)
-        #expect(outcome.standardError.contains("Strategies/typo.json:1: key \"windw\" is not a known key (did you mean \"window\"?)"))
+        #expect(
+            outcome.standardError.contains(
+                "Strategies/typo.json:1: key \"windw\" is not a known key "
+                    + "(did you mean \"window\"?)"
+            ))
         #expect(outcome.standardOutput.isEmpty)
     }
 
@@ -111,7 +128,9 @@ import Testing
 
     @Test(arguments: ["backtest", "audit", "reports", "report"])
     func everyCommandHasHelp(_ command: String) throws {
-        let outcome = try CommandRunner(directory: FileManager.default.temporaryDirectory).run([command, "--help"])
+        let outcome = try CommandRunner(directory: FileManager.default.temporaryDirectory).run([
+            command, "--help",
+        ])
         #expect(outcome.status == 0)
         #expect(outcome.standardOutput.contains("Usage: walkforward \(command)"))
     }
@@ -123,7 +142,8 @@ import Testing
         #expect(honest.status == 0, "\(honest.standardError)")
         #expect(honest.standardOutput.contains("audit passed"))
         try workspace.write(
-            "{\"tickers\": [\"AAA\"], \"window\": 10, \"deliberateLeaks\": [\"fit-scaler-on-all-data\"], "
+            "{\"tickers\": [\"AAA\"], \"window\": 10, "
+                + "\"deliberateLeaks\": [\"fit-scaler-on-all-data\"], "
                 + "\"walkForward\": {\"train\": 200, \"test\": 60}}", to: "Strategies/leaky.json")
         let leaky = try cli.run(["audit", "Strategies/leaky.json"])
         #expect(leaky.status == 1)

@@ -48,7 +48,8 @@ struct Workspace {
     let root: URL
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("walkforward-e2e-\(UUID().uuidString)")
+        root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "walkforward-e2e-\(UUID().uuidString)")
         for folder in ["Data", "Strategies", "Reports"] {
             try FileManager.default.createDirectory(
                 at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
@@ -86,7 +87,10 @@ struct Workspace {
             let date = Date(timeIntervalSince1970: Double(day) * 86_400)
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withFullDate]
-            lines.append("\(formatter.string(from: date)),\(open),\(high),\(low),\(close),\(close),\(Int(uniform() * 1e6))")
+            lines.append(
+                "\(formatter.string(from: date)),\(open),\(high),\(low),\(close),\(close),"
+                    + "\(Int(uniform() * 1e6))"
+            )
             day += 1
         }
         try write(lines.joined(separator: "\n") + "\n", to: "Data/\(symbol).csv")

@@ -49,7 +49,8 @@ public enum RunMetrics {
             ("total_slippage", inputs.simulation.totalSlippage),
         ]
         metrics += trialAdjusted(strategyReturns, inputs: inputs)
-        metrics.append(("break_even_commission_bps", breakEvenCommission(inputs.sharpeAtCommission)))
+        metrics.append(
+            ("break_even_commission_bps", breakEvenCommission(inputs.sharpeAtCommission)))
         if benchmark.allSatisfy(\.isFinite), benchmark.count > 1 {
             let invested = [0] + Array(repeating: 1.0, count: benchmark.count - 1)
             metrics += portfolio(
@@ -105,8 +106,11 @@ public enum RunMetrics {
 
     /// The probabilistic Sharpe ratio against zero and the deflated Sharpe ratio against the
     /// best of the recorded trials (Bailey and López de Prado, 2012 and 2014).
-    private static func trialAdjusted(_ returns: [Double], inputs: Inputs) -> [(name: String, value: Double)] {
-        let perPeriod = (inputs.earlierTrialSharpeRatios + [ReturnMetrics.sharpeRatio(returns: returns)])
+    private static func trialAdjusted(_ returns: [Double], inputs: Inputs) -> [(
+        name: String, value: Double
+    )] {
+        let perPeriod =
+            (inputs.earlierTrialSharpeRatios + [ReturnMetrics.sharpeRatio(returns: returns)])
             .filter(\.isFinite).map { $0 / Double(252).squareRoot() }
         let trialCount = max(1, perPeriod.count)
         let variance = perPeriod.count > 1 ? DescriptiveStatistics.sampleVariance(perPeriod) : 0

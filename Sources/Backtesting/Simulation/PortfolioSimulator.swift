@@ -44,13 +44,15 @@ public struct PortfolioSimulator: Sendable {
 
     /// Each day's target direction per symbol index.
     private func signalsByDay(_ predictions: [Prediction]) -> [Int: [(Int, Double, Int)]] {
-        let symbolIndex = Dictionary(uniqueKeysWithValues: series.enumerated().map { ($1.symbol, $0) })
+        let symbolIndex = Dictionary(
+            uniqueKeysWithValues: series.enumerated().map { ($1.symbol, $0) })
         let dayIndex = Dictionary(uniqueKeysWithValues: calendar.enumerated().map { ($1, $0) })
         var byDay: [Int: [(Int, Double, Int)]] = [:]
         for prediction in predictions {
             guard let symbol = symbolIndex[prediction.symbol], let day = dayIndex[prediction.date]
             else { continue }
-            byDay[day, default: []].append((symbol, prediction.expectedLogReturn, direction(prediction)))
+            byDay[day, default: []].append(
+                (symbol, prediction.expectedLogReturn, direction(prediction)))
         }
         return byDay
     }

@@ -109,7 +109,9 @@ struct SimulationState {
     }
 
     /// Turns the day's forecasts into orders for each symbol's next bar.
-    mutating func decide(_ decisions: [(symbol: Int, expected: Double, direction: Int)], on day: Int) {
+    mutating func decide(
+        _ decisions: [(symbol: Int, expected: Double, direction: Int)], on day: Int
+    ) {
         let equity = rows.last?.equity ?? settings.capital
         for decision in decisions {
             let weight = targetWeight(decision.symbol, direction: decision.direction, day: day)
@@ -130,7 +132,10 @@ struct SimulationState {
                 day: calendar.count - 1)
         }
         return SimulationResult(
-            rows: rows, trades: (book.closed + openTrades).sorted { ($0.entryDate, $0.symbol) < ($1.entryDate, $1.symbol) },
+            rows: rows,
+            trades: (book.closed + openTrades).sorted {
+                ($0.entryDate, $0.symbol) < ($1.entryDate, $1.symbol)
+            },
             fills: fills, totalCommission: totalCommission, totalSlippage: totalSlippage,
             tradedNotional: tradedNotional)
     }
@@ -142,7 +147,10 @@ struct SimulationState {
         case .fixedFraction:
             return Double(direction) * settings.fraction * perSymbol
         case .volatilityTarget:
-            guard let bar = (0...day).reversed().lazy.map({ self.barIndex[symbol][$0] }).first(where: { $0 >= 0 }) else {
+            guard
+                let bar = (0...day).reversed().lazy.map({ self.barIndex[symbol][$0] }).first(
+                    where: { $0 >= 0 })
+            else {
                 return 0
             }
             let volatility = annualisedVolatility[symbol][bar]
@@ -159,7 +167,8 @@ struct SimulationState {
         let slip = settings.slippageBasisPoints / 10_000
         let fillPrice = price * (delta > 0 ? 1 + slip : 1 - slip)
         let notional = abs(delta) * fillPrice
-        let commission = max(settings.minimumCommission, notional * settings.commissionBasisPoints / 10_000)
+        let commission = max(
+            settings.minimumCommission, notional * settings.commissionBasisPoints / 10_000)
         cash -= delta * fillPrice + commission
         let before = shares[symbol]
         shares[symbol] = targetShares
@@ -167,8 +176,13 @@ struct SimulationState {
         totalSlippage += abs(delta) * price * slip
         tradedNotional += notional
         let date = calendar[day]
-        fills.append(Fill(date: date, symbol: series[symbol].symbol, shares: delta, price: fillPrice, commission: commission))
-        book.record(symbol, from: before, to: targetShares, price: fillPrice, commission: commission, day: day, date: date)
+        fills.append(
+            Fill(
+                date: date, symbol: series[symbol].symbol, shares: delta, price: fillPrice,
+                commission: commission))
+        book.record(
+            symbol, from: before, to: targetShares, price: fillPrice, commission: commission,
+            day: day, date: date)
     }
 
     /// Annualised sample volatility of the `lookback` log returns ending at each bar.
@@ -179,7 +193,8 @@ struct SimulationState {
         for t in lookback..<bars.count {
             let window = returns[(t - lookback + 1)...t]
             let mean = window.reduce(0, +) / Double(lookback)
-            let variance = window.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(lookback - 1)
+            let variance =
+                window.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(lookback - 1)
             output[t] = (variance * 252).squareRoot()
         }
         return output

@@ -35,10 +35,16 @@ struct TradeBook {
         let flips = before != 0 && after != 0 && (before > 0) != (after > 0)
         if flips {
             let closingShare = abs(before) / (abs(before) + abs(after))
-            add(symbol, shares: -before, price: price, commission: commission * closingShare, day: day, date: date, positionAfter: 0)
-            add(symbol, shares: after, price: price, commission: commission * (1 - closingShare), day: day, date: date, positionAfter: after)
+            add(
+                symbol, shares: -before, price: price, commission: commission * closingShare,
+                day: day, date: date, positionAfter: 0)
+            add(
+                symbol, shares: after, price: price, commission: commission * (1 - closingShare),
+                day: day, date: date, positionAfter: after)
         } else {
-            add(symbol, shares: after - before, price: price, commission: commission, day: day, date: date, positionAfter: after)
+            add(
+                symbol, shares: after - before, price: price, commission: commission, day: day,
+                date: date, positionAfter: after)
         }
     }
 
@@ -48,7 +54,8 @@ struct TradeBook {
     ) {
         var trade =
             open[symbol]
-            ?? OpenTrade(direction: shares > 0 ? 1 : -1, entryDay: day, entryDate: date, lastFillDay: day)
+            ?? OpenTrade(
+                direction: shares > 0 ? 1 : -1, entryDay: day, entryDate: date, lastFillDay: day)
         if shares > 0 {
             trade.boughtShares += shares
             trade.boughtNotional += shares * price
@@ -60,7 +67,10 @@ struct TradeBook {
         trade.largestPosition = max(trade.largestPosition, abs(positionAfter))
         trade.lastFillDay = day
         if abs(positionAfter) < 1e-12 {
-            closed.append(finished(trade, symbol: symbol, exitDate: date, markShares: 0, markPrice: 0, isOpen: false))
+            closed.append(
+                finished(
+                    trade, symbol: symbol, exitDate: date, markShares: 0, markPrice: 0,
+                    isOpen: false))
             open[symbol] = nil
         } else {
             open[symbol] = trade
@@ -73,7 +83,9 @@ struct TradeBook {
     {
         guard var trade = open[symbol] else { return nil }
         trade.lastFillDay = day
-        return finished(trade, symbol: symbol, exitDate: date, markShares: shares, markPrice: close, isOpen: true)
+        return finished(
+            trade, symbol: symbol, exitDate: date, markShares: shares, markPrice: close,
+            isOpen: true)
     }
 
     private func finished(

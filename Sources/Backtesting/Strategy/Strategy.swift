@@ -14,7 +14,8 @@ public struct Strategy: Sendable, Equatable {
 
     public init(
         name: String, tickers: [Symbol], start: TradingDate? = nil, end: TradingDate? = nil,
-        forecast: ForecastSettings = ForecastSettings(), trading: TradingSettings = TradingSettings()
+        forecast: ForecastSettings = ForecastSettings(),
+        trading: TradingSettings = TradingSettings()
     ) {
         self.name = name
         self.tickers = tickers

@@ -8,16 +8,23 @@ extension StrategyLoader {
         var settings = ForecastSettings()
         settings.deliberateLeaks = try leaks(root)
         if let names = try root.stringArray("features") {
-            guard !names.isEmpty else { throw root.error("features", "is empty, expected at least one feature") }
+            guard !names.isEmpty else {
+                throw root.error("features", "is empty, expected at least one feature")
+            }
             settings.features = try names.map { name, line in
                 guard let feature = Feature(name: name) else {
-                    throw root.error("features", "holds \"\(name)\", expected one of \(Feature.allowedNames)", line: line)
+                    throw root.error(
+                        "features", "holds \"\(name)\", expected one of \(Feature.allowedNames)",
+                        line: line)
                 }
-                if feature.isBackAdjustedLevel, !settings.deliberateLeaks.contains(.adjustedLevels) {
+                if feature.isBackAdjustedLevel, !settings.deliberateLeaks.contains(.adjustedLevels)
+                {
                     throw root.error(
                         "features",
-                        "holds \"adjusted_close\", a back-adjusted level that encodes later splits and "
-                            + "dividends; use \"adjusted_log_return\", or list \"adjusted-levels\" in "
+                        "holds \"adjusted_close\", a back-adjusted level that encodes later "
+                            + "splits and "
+                            + "dividends; use \"adjusted_log_return\", or list "
+                            + "\"adjusted-levels\" in "
                             + "deliberateLeaks to study the leak", line: line)
                 }
                 return feature
@@ -73,27 +80,36 @@ extension StrategyLoader {
         model.head = try object.choice("head", default: ModelSettings.Head.last)
         model.epochs = try object.integer("epochs", default: model.epochs, range: 1...10_000)
         model.batchSize = try object.integer("batch", default: model.batchSize, range: 1...65_536)
-        model.learningRate = try object.number("learningRate", default: model.learningRate, range: 1e-8...10)
-        model.seed = UInt64(try object.integer("seed", default: Int(model.seed), range: 0...Int(Int32.max)))
+        model.learningRate = try object.number(
+            "learningRate", default: model.learningRate, range: 1e-8...10)
+        model.seed = UInt64(
+            try object.integer("seed", default: Int(model.seed), range: 0...Int(Int32.max)))
         model.dropout = try object.number("dropout", default: 0, range: 0...0.95)
         model.weightDecay = try object.number("weightDecay", default: 0, range: 0...1)
-        model.clipNorm = object.isNull("clipNorm") ? nil : try object.number("clipNorm", default: 1, range: 1e-6...1e6)
+        model.clipNorm =
+            object.isNull("clipNorm")
+            ? nil : try object.number("clipNorm", default: 1, range: 1e-6...1e6)
         model.loss = try object.choice("loss", default: ModelSettings.LossKind.mse)
         if object.has("patience"), !object.isNull("patience") {
             model.patience = try object.integer("patience", default: 5, range: 1...10_000)
         }
-        model.ridgeAlpha = try object.number("ridgeAlpha", default: model.ridgeAlpha, range: 0...1e12)
+        model.ridgeAlpha = try object.number(
+            "ridgeAlpha", default: model.ridgeAlpha, range: 0...1e12)
         return model
     }
 
     private static func walkForward(_ root: StrategyObject) throws -> WalkForwardSettings {
         var settings = WalkForwardSettings()
         guard let object = try root.object("walkForward") else { return settings }
-        if let scheme = try object.string("scheme"), ["random", "shuffled", "shuffle", "kfold"].contains(scheme) {
+        if let scheme = try object.string("scheme"),
+            ["random", "shuffled", "shuffle", "kfold"].contains(scheme)
+        {
             throw object.error(
                 "scheme",
                 "is \"\(scheme)\": a random or shuffled split trains on days after the test days, "
-                    + "so the model learns the future it is scored on; use \"expanding\" or \"rolling\"")
+                    + "so the model learns the future it is scored on; use \"expanding\" "
+                    + "or \"rolling\""
+            )
         }
         if object.has("shuffle") {
             throw object.error(
@@ -101,15 +117,21 @@ extension StrategyLoader {
                 "is refused: shuffling samples across time lets training see the test period; "
                     + "walk-forward splits are always in time order")
         }
-        try object.rejectUnknownKeys(["scheme", "train", "test", "step", "purge", "embargo", "validation"])
+        try object.rejectUnknownKeys([
+            "scheme", "train", "test", "step", "purge", "embargo", "validation",
+        ])
         settings.scheme = try object.choice("scheme", default: WalkForwardSettings.Scheme.expanding)
-        settings.trainDays = try object.integer("train", default: settings.trainDays, range: 1...100_000)
-        settings.testDays = try object.integer("test", default: settings.testDays, range: 1...100_000)
-        settings.stepDays = try object.integer("step", default: settings.testDays, range: 1...100_000)
+        settings.trainDays = try object.integer(
+            "train", default: settings.trainDays, range: 1...100_000)
+        settings.testDays = try object.integer(
+            "test", default: settings.testDays, range: 1...100_000)
+        settings.stepDays = try object.integer(
+            "step", default: settings.testDays, range: 1...100_000)
         if let purge = object.node["purge"], purge.number != nil {
             settings.purgeDays = try object.integer("purge", default: 0, range: 0...10_000)
         } else if let purge = try object.string("purge"), purge != "auto" {
-            throw object.error("purge", "is \"\(purge)\", expected \"auto\" or a whole number of days")
+            throw object.error(
+                "purge", "is \"\(purge)\", expected \"auto\" or a whole number of days")
         }
         settings.embargoDays = try object.integer("embargo", default: 0, range: 0...10_000)
         settings.validationDays = try object.integer("validation", default: 0, range: 0...100_000)
@@ -125,29 +147,41 @@ extension StrategyLoader {
         }
         if let costs = try root.object("costs") {
             try costs.rejectUnknownKeys(["commissionBps", "slippageBps", "minimumCommission"])
-            trading.commissionBasisPoints = try costs.number("commissionBps", default: 0, range: 0...10_000)
-            trading.slippageBasisPoints = try costs.number("slippageBps", default: 0, range: 0...10_000)
-            trading.minimumCommission = try costs.number("minimumCommission", default: 0, range: 0...1e9)
+            trading.commissionBasisPoints = try costs.number(
+                "commissionBps", default: 0, range: 0...10_000)
+            trading.slippageBasisPoints = try costs.number(
+                "slippageBps", default: 0, range: 0...10_000)
+            trading.minimumCommission = try costs.number(
+                "minimumCommission", default: 0, range: 0...1e9)
         }
-        if let execution = try root.string("execution"), execution == "same-close" || execution == "close" {
+        if let execution = try root.string("execution"),
+            execution == "same-close" || execution == "close"
+        {
             throw root.error(
                 "execution",
                 "is \"\(execution)\": a forecast made from day t's close cannot be filled at that "
                     + "same close; use \"next-open\" (default) or \"next-close\"")
         }
-        trading.execution = try root.choice("execution", default: TradingSettings.Execution.nextOpen)
-        trading.benchmark = try root.choice("benchmark", default: TradingSettings.Benchmark.buyAndHold)
+        trading.execution = try root.choice(
+            "execution", default: TradingSettings.Execution.nextOpen)
+        trading.benchmark = try root.choice(
+            "benchmark", default: TradingSettings.Benchmark.buyAndHold)
         trading.capital = try root.number("capital", default: trading.capital, range: 1...1e15)
         if let sizing = try root.object("sizing") {
             try sizing.rejectUnknownKeys([
-                "method", "fraction", "targetVolatility", "lookback", "maxWeight", "rebalanceTolerance",
+                "method", "fraction", "targetVolatility", "lookback", "maxWeight",
+                "rebalanceTolerance",
             ])
-            trading.sizing = try sizing.choice("method", default: TradingSettings.Sizing.fixedFraction)
+            trading.sizing = try sizing.choice(
+                "method", default: TradingSettings.Sizing.fixedFraction)
             trading.fraction = try sizing.number("fraction", default: 1, range: 0...10)
-            trading.targetVolatility = try sizing.number("targetVolatility", default: 0.15, range: 0.001...10)
-            trading.volatilityLookbackDays = try sizing.integer("lookback", default: 20, range: 2...1000)
+            trading.targetVolatility = try sizing.number(
+                "targetVolatility", default: 0.15, range: 0.001...10)
+            trading.volatilityLookbackDays = try sizing.integer(
+                "lookback", default: 20, range: 2...1000)
             trading.maximumWeight = try sizing.number("maxWeight", default: 1, range: 0...10)
-            trading.rebalanceTolerance = try sizing.number("rebalanceTolerance", default: 0, range: 0...1)
+            trading.rebalanceTolerance = try sizing.number(
+                "rebalanceTolerance", default: 0, range: 0...1)
         }
         return trading
     }

@@ -19,18 +19,23 @@ public enum StrategyLoader {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw StrategyError(path: url.path, message: "cannot read the file: \(error.localizedDescription)")
+            throw StrategyError(
+                path: url.path, message: "cannot read the file: \(error.localizedDescription)")
         }
-        return try parse(text, path: url.path, fallbackName: url.deletingPathExtension().lastPathComponent)
+        return try parse(
+            text, path: url.path, fallbackName: url.deletingPathExtension().lastPathComponent)
     }
 
     /// Parses strategy text; `path` names it in errors.
-    public static func parse(_ text: String, path: String, fallbackName: String = "strategy") throws -> Strategy {
+    public static func parse(_ text: String, path: String, fallbackName: String = "strategy") throws
+        -> Strategy
+    {
         let root: JSONNode
         do {
             root = try JSONParser.parse(text)
         } catch let syntax as JSONParser.SyntaxError {
-            throw StrategyError(path: path, line: syntax.line, message: "not valid JSON: \(syntax.message)")
+            throw StrategyError(
+                path: path, line: syntax.line, message: "not valid JSON: \(syntax.message)")
         }
         let object = try StrategyObject(path: path, prefix: "", node: root)
         try object.rejectUnknownKeys(topLevelKeys)

@@ -25,14 +25,18 @@ struct StrategyObject {
     func keyPath(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
 
     func error(_ key: String, _ message: String, line: Int? = nil) -> StrategyError {
-        StrategyError(path: path, line: line ?? node[key]?.line ?? node.line, key: keyPath(key), message: message)
+        StrategyError(
+            path: path, line: line ?? node[key]?.line ?? node.line, key: keyPath(key),
+            message: message)
     }
 
     /// Refuses any key not in `known`, suggesting the closest known one.
     func rejectUnknownKeys(_ known: [String]) throws {
         for (key, value) in members where !known.contains(key) {
             let suggestion = known.min { editDistance($0, key) < editDistance($1, key) }
-            let hint = suggestion.map { editDistance($0, key) <= 3 ? " (did you mean \"\($0)\"?)" : "" } ?? ""
+            let hint =
+                suggestion.map { editDistance($0, key) <= 3 ? " (did you mean \"\($0)\"?)" : "" }
+                ?? ""
             throw StrategyError(
                 path: path, line: value.line, key: keyPath(key),
                 message: "is not a known key\(hint); allowed: \(known.joined(separator: ", "))")
@@ -66,13 +70,21 @@ struct StrategyObject {
         return value
     }
 
-    func number(_ key: String, default fallback: Double, range: ClosedRange<Double>) throws -> Double {
+    func number(_ key: String, default fallback: Double, range: ClosedRange<Double>) throws
+        -> Double
+    {
         guard let child = node[key], child.value != .null else { return fallback }
         guard let value = child.number else {
-            throw error(key, "is \(child.value.kindName), expected a number from \(range.lowerBound) to \(range.upperBound)")
+            throw error(
+                key,
+                "is \(child.value.kindName), expected a number from \(range.lowerBound) "
+                    + "to \(range.upperBound)"
+            )
         }
         guard range.contains(value) else {
-            throw error(key, "is \(value), expected a number from \(range.lowerBound) to \(range.upperBound)")
+            throw error(
+                key,
+                "is \(value), expected a number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }
@@ -83,7 +95,8 @@ struct StrategyObject {
         guard let value = child.number else {
             throw error(key, "is \(child.value.kindName), \(expected)")
         }
-        guard value == value.rounded(), let whole = Int(exactly: value), range.contains(whole) else {
+        guard value == value.rounded(), let whole = Int(exactly: value), range.contains(whole)
+        else {
             throw error(key, "is \(child.value.kindName), \(expected)")
         }
         return whole
@@ -96,7 +109,8 @@ struct StrategyObject {
         }
         return try items.map { item in
             guard let text = item.string else {
-                throw error(key, "holds \(item.value.kindName), expected strings only", line: item.line)
+                throw error(
+                    key, "holds \(item.value.kindName), expected strings only", line: item.line)
             }
             return (text, item.line)
         }

@@ -27,11 +27,15 @@ public enum ReportPage {
                     .init(name: "Buy and hold", values: rows.map(\.benchmark), style: .dashed),
                 ], markers: markers, valueFormat: .compact, usesLogScale: true
             ).render(),
-            caption: "Log scale. Fold boundaries are the vertical lines; each fold's model saw only the "
+            caption:
+                "Log scale. Fold boundaries are the vertical lines; each fold's model saw only the "
                 + "days before its line.")
         body += figure(
-            AreaChart(title: "Drawdown (underwater)", days: days, values: rows.map(\.drawdown), markers: markers)
-                .render(), caption: nil)
+            AreaChart(
+                title: "Drawdown (underwater)", days: days, values: rows.map(\.drawdown),
+                markers: markers
+            )
+            .render(), caption: nil)
         body += forecastSection(report, markers: markers)
         body += distributionSection(rows: rows, days: days)
         body += tables(report)
@@ -42,7 +46,9 @@ public enum ReportPage {
     static func figure(_ svg: String, caption: String?) -> TrustedHTML {
         let chart = TrustedHTML(uncheckedMarkup: svg)
         guard let caption else { return "<figure class=\"chart\">\(chart)</figure>\n" }
-        return "<figure class=\"chart\">\(chart)<figcaption class=\"muted\">\(caption)</figcaption></figure>\n"
+        return
+            "<figure class=\"chart\">\(chart)<figcaption class=\"muted\">\(caption)"
+            + "</figcaption></figure>\n"
     }
 
     private static func header(_ report: RunReport) -> TrustedHTML {
@@ -50,7 +56,8 @@ public enum ReportPage {
         let forecast = strategy.forecast
         let model = forecast.model
         let tickers = strategy.tickers.map(\.text).joined(separator: ", ")
-        let span = report.dataFiles.map { "\($0.symbol) \($0.firstDate) to \($0.lastDate)" }.joined(separator: "; ")
+        let span = report.dataFiles.map { "\($0.symbol) \($0.firstDate) to \($0.lastDate)" }.joined(
+            separator: "; ")
         var html: TrustedHTML = "<header><h1>\(strategy.name)</h1>\n"
         if strategy.isLeaky {
             let leaks = forecast.deliberateLeaks.sorted().map(\.rawValue).joined(separator: ", ")
@@ -60,13 +67,23 @@ public enum ReportPage {
             html += "<p><span class=\"honest\">no deliberate leaks</span> <span class=\"muted\">"
             html += "check with <code>walkforward audit \(report.strategyPath)</code></span></p>\n"
         }
-        let modelText = "\(model.kind.rawValue)" + (model.kind.isNeural ? " (\(model.layers)×\(model.hiddenSize), head \(model.head.rawValue))" : "")
+        let modelText =
+            "\(model.kind.rawValue)"
+            + (model.kind.isNeural
+                ? " (\(model.layers)×\(model.hiddenSize), head \(model.head.rawValue))" : "")
         let features = forecast.features.map(\.description).joined(separator: ", ")
-        html += "<p class=\"muted\">Tickers \(tickers) · model \(modelText) · features \(features) · "
-        html += "target \(forecast.target.kind.rawValue) over \(forecast.target.horizon) day(s) · window "
+        html +=
+            "<p class=\"muted\">Tickers \(tickers) · model \(modelText) · features \(features) · "
+        html +=
+            "target \(forecast.target.kind.rawValue) over "
+        html += "\(forecast.target.horizon) day(s) · window "
         html += "\(forecast.windowLength) · \(forecast.walkForward.scheme.rawValue) walk-forward, "
-        html += "\(report.forecast.folds.count) folds, purge \(forecast.purgeDays), embargo \(forecast.embargoDays) · "
-        html += "fills \(strategy.trading.execution.rawValue) · costs \(format(strategy.trading.commissionBasisPoints)) bps + "
+        html +=
+            "\(report.forecast.folds.count) folds, purge \(forecast.purgeDays), "
+        html += "embargo \(forecast.embargoDays) · "
+        html +=
+            "fills \(strategy.trading.execution.rawValue) · costs "
+        html += "\(format(strategy.trading.commissionBasisPoints)) bps + "
         html += "\(format(strategy.trading.slippageBasisPoints)) bps slippage</p>\n"
         html += "<p class=\"muted\">Data: \(span)</p></header>\n"
         return html
@@ -86,8 +103,10 @@ public enum ReportPage {
         var html: TrustedHTML = "<section class=\"metrics\">\n"
         for (label, name, format) in cards {
             let value = report.metric(name)
+            let shown = value.isFinite ? format.string(for: value) : "n/a"
             html += "<div class=\"metric\"><span class=\"label\">\(label)</span>"
-            html += "<span class=\"value\">\(value.isFinite ? format.string(for: value) : "n/a")</span></div>\n"
+            html +=
+                "<span class=\"value\">\(shown)</span></div>\n"
         }
         html += "</section>\n"
         html += "<p>\(verdict(report))</p>\n"
@@ -107,7 +126,8 @@ public enum ReportPage {
         }
         if theil < 1 {
             return "The model's errors are slightly below the random walk's, but the "
-                + "Diebold–Mariano test cannot tell the difference from luck (p = \(format(pValue, 3)))."
+                + "Diebold–Mariano test cannot tell the difference from luck "
+                + "(p = \(format(pValue, 3)))."
         }
         return "The model does not beat the random walk: its forecast errors are "
             + "\(format((theil - 1) * 100, 1))% larger than always predicting no change."

@@ -8,7 +8,9 @@ public enum RunFiles {
         CSVFormat.table(
             header: ["date", "equity", "benchmark", "drawdown", "position", "cash"],
             rows: rows.map { row in
-                [row.date.iso] + [row.equity, row.benchmark, row.drawdown, row.position, row.cash].map(CSVFormat.number)
+                [row.date.iso]
+                    + [row.equity, row.benchmark, row.drawdown, row.position, row.cash].map(
+                        CSVFormat.number)
             })
     }
 
@@ -35,7 +37,10 @@ public enum RunFiles {
                     trade.symbol.text, trade.direction > 0 ? "long" : "short", trade.entryDate.iso,
                     trade.exitDate.iso,
                 ]
-                    + [trade.entryPrice, trade.exitPrice, trade.quantity, trade.profit, trade.returnFraction, trade.commission]
+                    + [
+                        trade.entryPrice, trade.exitPrice, trade.quantity, trade.profit,
+                        trade.returnFraction, trade.commission,
+                    ]
                     .map(CSVFormat.number)
                     + [String(trade.holdingDays), trade.isOpen ? "open" : "closed"]
             })
@@ -52,7 +57,8 @@ public enum RunFiles {
                 [
                     String(fold.plan.index), fold.trainingDates.lowerBound.iso,
                     fold.trainingDates.upperBound.iso,
-                    fold.validationDates?.lowerBound.iso ?? "", fold.validationDates?.upperBound.iso ?? "",
+                    fold.validationDates?.lowerBound.iso ?? "",
+                    fold.validationDates?.upperBound.iso ?? "",
                     fold.testDates.lowerBound.iso, fold.testDates.upperBound.iso,
                     String(fold.trainingSampleCount), String(fold.validationSampleCount),
                     String(fold.testSampleCount), CSVFormat.number(fold.seconds),
@@ -61,6 +67,8 @@ public enum RunFiles {
     }
 
     public static func metrics(_ metrics: [(name: String, value: Double)]) -> String {
-        CSVFormat.table(header: ["metric", "value"], rows: metrics.map { [$0.name, CSVFormat.number($0.value)] })
+        CSVFormat.table(
+            header: ["metric", "value"],
+            rows: metrics.map { [$0.name, CSVFormat.number($0.value)] })
     }
 }

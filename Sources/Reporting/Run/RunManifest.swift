@@ -13,7 +13,9 @@ public enum RunManifest {
 
     public static func render(_ report: RunReport) -> String {
         let strategy = report.strategy
-        let leaks = strategy.forecast.deliberateLeaks.sorted().map { JSONWriter.Value.string($0.rawValue) }
+        let leaks = strategy.forecast.deliberateLeaks.sorted().map {
+            JSONWriter.Value.string($0.rawValue)
+        }
         let value = JSONWriter.Value.object([
             ("id", .string(report.id.text)),
             ("version", .string(report.version)),
@@ -28,7 +30,12 @@ public enum RunManifest {
             ("predictions", .integer(report.forecast.predictions.count)),
             ("timings", .object(report.timings.map { ($0.name, .number($0.seconds)) })),
             ("metrics", .object(keyMetrics.map { ($0, .number(report.metric($0))) })),
-            ("warnings", .array((strategy.warnings + report.dataWarnings.map(\.description)).map { .string($0) })),
+            (
+                "warnings",
+                .array(
+                    (strategy.warnings + report.dataWarnings.map(\.description)).map { .string($0) }
+                )
+            ),
         ])
         return JSONWriter.render(value)
     }
@@ -61,7 +68,13 @@ public enum RunManifest {
             ("start", strategy.start.map { .string($0.iso) } ?? .null),
             ("end", strategy.end.map { .string($0.iso) } ?? .null),
             ("features", .array(forecast.features.map { .string($0.description) })),
-            ("target", .object([("kind", .string(forecast.target.kind.rawValue)), ("horizon", .integer(forecast.target.horizon))])),
+            (
+                "target",
+                .object([
+                    ("kind", .string(forecast.target.kind.rawValue)),
+                    ("horizon", .integer(forecast.target.horizon)),
+                ])
+            ),
             ("window", .integer(forecast.windowLength)),
             ("stride", .integer(forecast.stride)),
             ("scaler", .string(forecast.scaler.rawValue)),
@@ -71,8 +84,10 @@ public enum RunManifest {
                     ("cell", .string(model.kind.rawValue)), ("layers", .integer(model.layers)),
                     ("hidden", .integer(model.hiddenSize)), ("head", .string(model.head.rawValue)),
                     ("epochs", .integer(model.epochs)), ("batch", .integer(model.batchSize)),
-                    ("learningRate", .number(model.learningRate)), ("seed", .integer(Int(model.seed))),
-                    ("dropout", .number(model.dropout)), ("weightDecay", .number(model.weightDecay)),
+                    ("learningRate", .number(model.learningRate)),
+                    ("seed", .integer(Int(model.seed))),
+                    ("dropout", .number(model.dropout)),
+                    ("weightDecay", .number(model.weightDecay)),
                     ("clipNorm", model.clipNorm.map { .number($0) } ?? .null),
                     ("loss", .string(model.loss.rawValue)),
                     ("patience", model.patience.map { .integer($0) } ?? .null),
@@ -84,11 +99,18 @@ public enum RunManifest {
                 .object([
                     ("scheme", .string(walk.scheme.rawValue)), ("train", .integer(walk.trainDays)),
                     ("test", .integer(walk.testDays)), ("step", .integer(walk.stepDays)),
-                    ("purge", .integer(forecast.purgeDays)), ("embargo", .integer(forecast.embargoDays)),
+                    ("purge", .integer(forecast.purgeDays)),
+                    ("embargo", .integer(forecast.embargoDays)),
                     ("validation", .integer(walk.validationDays)),
                 ])
             ),
-            ("signal", .object([("rule", .string(trading.rule.rawValue)), ("threshold", .number(trading.threshold))])),
+            (
+                "signal",
+                .object([
+                    ("rule", .string(trading.rule.rawValue)),
+                    ("threshold", .number(trading.threshold)),
+                ])
+            ),
             (
                 "costs",
                 .object([
@@ -103,7 +125,8 @@ public enum RunManifest {
             (
                 "sizing",
                 .object([
-                    ("method", .string(trading.sizing.rawValue)), ("fraction", .number(trading.fraction)),
+                    ("method", .string(trading.sizing.rawValue)),
+                    ("fraction", .number(trading.fraction)),
                     ("targetVolatility", .number(trading.targetVolatility)),
                     ("lookback", .integer(trading.volatilityLookbackDays)),
                     ("maxWeight", .number(trading.maximumWeight)),

@@ -22,7 +22,8 @@ public struct RunWriter: Sendable {
         guard !fileManager.fileExists(atPath: target.path) else {
             throw ReportingError.runExists(path: target.path)
         }
-        let staging = reportsDirectory.appendingPathComponent(".\(report.id.text).partial-\(getpid())")
+        let staging = reportsDirectory.appendingPathComponent(
+            ".\(report.id.text).partial-\(getpid())")
         do {
             try? fileManager.removeItem(at: staging)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -55,11 +56,13 @@ public struct RunWriter: Sendable {
             let scaler = fold.scaler
             let metadata = [
                 "scaler_kind": scaler.kind.rawValue,
-                "scaler_mean": "[" + scaler.offset.map(CSVFormat.number).joined(separator: ",") + "]",
+                "scaler_mean": "[" + scaler.offset.map(CSVFormat.number).joined(separator: ",")
+                    + "]",
                 "scaler_std": "[" + scaler.scale.map(CSVFormat.number).joined(separator: ",") + "]",
                 "fold": String(fold.plan.index),
                 "cutoff": fold.cutoffDate.iso,
-                "features": report.strategy.forecast.features.map(\.description).joined(separator: ","),
+                "features": report.strategy.forecast.features.map(\.description).joined(
+                    separator: ","),
             ]
             let url = folder.appendingPathComponent("model-fold-\(fold.plan.index).safetensors")
             _ = try fold.forecaster.save(to: url, metadata: metadata)

@@ -22,16 +22,21 @@ enum AuditCommand {
 
     static func run(_ words: [String]) throws {
         try HelpRequested.check(words, help)
-        let arguments = try Arguments(words, command: "audit", valueOptions: ["data-dir", "threads"])
+        let arguments = try Arguments(
+            words, command: "audit", valueOptions: ["data-dir", "threads"])
         let path = try arguments.requirePositional(["strategy"])[0]
         let threads = try arguments.integer("threads", default: 2, range: 1...256)
         let strategy = try StrategyLoader.load(URL(fileURLWithPath: path))
         let directory = URL(fileURLWithPath: arguments.value("data-dir") ?? "Data")
         let (series, _, _) = try StrategyData.load(strategy, from: directory, log: Terminal.err)
 
-        let audit = LeakageAudit(runner: WalkForwardRunner(settings: strategy.forecast, threads: threads))
+        let audit = LeakageAudit(
+            runner: WalkForwardRunner(settings: strategy.forecast, threads: threads))
         let findings = audit.staticFindings()
-        Terminal.out("static: " + (findings.isEmpty ? "no leak in the strategy file" : findings.joined(separator: "; ")))
+        Terminal.out(
+            "static: "
+                + (findings.isEmpty
+                    ? "no leak in the strategy file" : findings.joined(separator: "; ")))
         let verdicts = try audit.run(series) { verdict in Terminal.out(verdict.description) }
 
         let failed = verdicts.filter { !$0.isClean }
@@ -41,6 +46,7 @@ enum AuditCommand {
             throw CommandFailure(
                 description: "leakage found in \(path):\n  " + problems.joined(separator: "\n  "))
         }
-        Terminal.out("audit passed: \(verdicts.count) folds, nothing after a cutoff reached its model")
+        Terminal.out(
+            "audit passed: \(verdicts.count) folds, nothing after a cutoff reached its model")
     }
 }

@@ -46,15 +46,28 @@ enum BacktestCommand {
     private static func printSummary(_ report: RunReport, folder: URL) {
         if report.strategy.isLeaky {
             let leaks = report.strategy.forecast.deliberateLeaks.sorted().map(\.rawValue)
-            Terminal.out("LEAKY RUN: deliberate leaks \(leaks.joined(separator: ", ")); "
-                + "its figures overstate what the model can do")
+            Terminal.out(
+                "LEAKY RUN: deliberate leaks \(leaks.joined(separator: ", ")); "
+                    + "its figures overstate what the model can do")
         }
         let rows: [[String]] = [
             ["", "strategy", "benchmark"],
-            ["total return", Terminal.percent(report.metric("total_return")), Terminal.percent(report.metric("benchmark_total_return"))],
-            ["CAGR", Terminal.percent(report.metric("cagr")), Terminal.percent(report.metric("benchmark_cagr"))],
-            ["Sharpe", Terminal.decimal(report.metric("sharpe")), Terminal.decimal(report.metric("benchmark_sharpe"))],
-            ["max drawdown", Terminal.percent(report.metric("max_drawdown")), Terminal.percent(report.metric("benchmark_max_drawdown"))],
+            [
+                "total return", Terminal.percent(report.metric("total_return")),
+                Terminal.percent(report.metric("benchmark_total_return")),
+            ],
+            [
+                "CAGR", Terminal.percent(report.metric("cagr")),
+                Terminal.percent(report.metric("benchmark_cagr")),
+            ],
+            [
+                "Sharpe", Terminal.decimal(report.metric("sharpe")),
+                Terminal.decimal(report.metric("benchmark_sharpe")),
+            ],
+            [
+                "max drawdown", Terminal.percent(report.metric("max_drawdown")),
+                Terminal.percent(report.metric("benchmark_max_drawdown")),
+            ],
         ]
         Terminal.out(Terminal.table(rows))
         Terminal.out(

@@ -23,7 +23,8 @@ struct BacktestPipeline {
             log("LEAKY: this run switches on deliberate leaks; its metrics are not honest")
         }
 
-        let (series, dataFiles, warnings) = try StrategyData.load(strategy, from: dataDirectory, log: log)
+        let (series, dataFiles, warnings) = try StrategyData.load(
+            strategy, from: dataDirectory, log: log)
         let loaded = Date()
 
         let runner = WalkForwardRunner(settings: strategy.forecast, seed: seed, threads: threads)
@@ -54,7 +55,9 @@ struct BacktestPipeline {
         let simulated = Date()
 
         let report = RunReport(
-            id: runID ?? RunID.make(strategyFileName: strategyURL.deletingPathExtension().lastPathComponent),
+            id: runID
+                ?? RunID.make(
+                    strategyFileName: strategyURL.deletingPathExtension().lastPathComponent),
             strategy: strategy, strategyPath: strategyURL.path,
             strategySHA256: SHA256.hex((try? Data(contentsOf: strategyURL)) ?? Data()),
             dataFiles: dataFiles, dataWarnings: warnings, forecast: forecast,
@@ -77,8 +80,11 @@ struct BacktestPipeline {
             case .foldStarted(let fold, let count, let cutoff, let samples):
                 log("fold \(fold + 1)/\(count) (cutoff \(cutoff)): training on \(samples) windows")
             case .epoch(let fold, let epoch, let epochs, let loss, let validation):
-                let validationText = validation.map { String(format: ", validation %.6f", $0) } ?? ""
-                log(String(format: "fold %d epoch %d/%d: loss %.6f", fold + 1, epoch, epochs, loss) + validationText)
+                let validationText =
+                    validation.map { String(format: ", validation %.6f", $0) } ?? ""
+                log(
+                    String(format: "fold %d epoch %d/%d: loss %.6f", fold + 1, epoch, epochs, loss)
+                        + validationText)
             case .foldFinished(let fold, let seconds):
                 log(String(format: "fold %d done in %.2fs", fold + 1, seconds))
             }

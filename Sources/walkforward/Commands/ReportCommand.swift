@@ -29,7 +29,8 @@ enum ReportCommand {
     }
 
     private static func show(_ entry: RunCatalog.Entry, catalog: RunCatalog) throws {
-        Terminal.out("\(entry.id): \(entry.name) [\(entry.model); \(entry.tickers.joined(separator: ", "))]")
+        Terminal.out(
+            "\(entry.id): \(entry.name) [\(entry.model); \(entry.tickers.joined(separator: ", "))]")
         if entry.isLeaky { Terminal.out("LEAKY: deliberate leaks were switched on for this run") }
         let equity = try equityValues(entry)
         if !equity.isEmpty {
@@ -39,7 +40,9 @@ enum ReportCommand {
         Terminal.out(Terminal.table(metrics.map { [$0.name, CSVFormat.number($0.value)] }))
     }
 
-    private static func compare(_ first: RunCatalog.Entry, _ second: RunCatalog.Entry, catalog: RunCatalog)
+    private static func compare(
+        _ first: RunCatalog.Entry, _ second: RunCatalog.Entry, catalog: RunCatalog
+    )
         throws
     {
         let left = try catalog.metrics(of: first)
@@ -47,11 +50,15 @@ enum ReportCommand {
         var rows = [["metric", first.id, second.id, "difference"]]
         for (name, value) in left {
             let other = right[name] ?? .nan
-            rows.append([name, Terminal.decimal(value, 4), Terminal.decimal(other, 4), Terminal.decimal(other - value, 4)])
+            rows.append([
+                name, Terminal.decimal(value, 4), Terminal.decimal(other, 4),
+                Terminal.decimal(other - value, 4),
+            ])
         }
         Terminal.out(Terminal.table(rows))
         for entry in [first, second] where entry.isLeaky {
-            Terminal.out("note: \(entry.id) is LEAKY; its figures are not comparable to an honest run")
+            Terminal.out(
+                "note: \(entry.id) is LEAKY; its figures are not comparable to an honest run")
         }
     }
 

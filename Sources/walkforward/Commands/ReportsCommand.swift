@@ -21,12 +21,15 @@ enum ReportsCommand {
             Terminal.err("no runs in \(directory.path); start one with `walkforward backtest`")
             return
         }
-        var rows = [["run", "strategy", "model", "return", "buy&hold", "sharpe", "theil_u", "dm_p", ""]]
+        var rows = [
+            ["run", "strategy", "model", "return", "buy&hold", "sharpe", "theil_u", "dm_p", ""]
+        ]
         for entry in entries {
             rows.append([
                 entry.id, entry.name, entry.model, Terminal.percent(entry.metric("total_return")),
                 Terminal.percent(entry.metric("benchmark_total_return")),
-                Terminal.decimal(entry.metric("sharpe")), Terminal.decimal(entry.metric("theil_u"), 3),
+                Terminal.decimal(entry.metric("sharpe")),
+                Terminal.decimal(entry.metric("theil_u"), 3),
                 Terminal.decimal(entry.metric("dm_pvalue"), 3), entry.isLeaky ? "LEAKY" : "",
             ])
         }

@@ -46,7 +46,8 @@ struct Arguments {
                 let known = (valueOptions + flagOptions).map { "--\($0)" }.joined(separator: ", ")
                 throw UsageError(
                     command: command,
-                    message: "unknown option --\(name)" + (known.isEmpty ? "" : "; known: \(known)"))
+                    message: "unknown option --\(name)" + (known.isEmpty ? "" : "; known: \(known)")
+                )
             }
         }
     }

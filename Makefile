@@ -32,6 +32,14 @@ demo: build
 test: deps
 	$(SWIFT) test
 
+# Renders a fresh demo report in headless Chromium; fails on console errors or network use.
+browser-check: build
+	@rm -rf .build/browser-check && mkdir -p .build/browser-check
+	./.build/release/walkforward backtest $(DEMO_STRATEGY) --data-dir Data \
+	    --reports-dir .build/browser-check --run-id check
+	scripts/check_report_in_browser.sh .build/browser-check/check/index.html \
+	    .build/browser-check/check.png
+
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
 

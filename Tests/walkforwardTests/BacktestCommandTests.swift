@@ -151,3 +151,24 @@ import Testing
         #expect(leaky.standardError.contains("fold 0 (cutoff "))
     }
 }
+
+@Suite struct RunIndexTests {
+    @Test func reportsIndexListsEveryRunWithALink() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.writePrices("AAA", days: 420, seed: 3)
+        try workspace.write(
+            "{\"name\": \"<i>x</i>\", \"tickers\": [\"AAA\"], \"window\": 5, "
+                + "\"walkForward\": {\"train\": 200, \"test\": 100}}", to: "Strategies/s.json")
+        let cli = CommandRunner(directory: workspace.root)
+        #expect(try cli.run(["backtest", "Strategies/s.json", "--run-id", "r1"]).status == 0)
+        #expect(try cli.run(["backtest", "Strategies/s.json", "--run-id", "r2"]).status == 0)
+        let index = try workspace.read("Reports/index.html")
+        #expect(index.contains("href=\"r1/index.html\""))
+        #expect(index.contains("href=\"r2/index.html\""))
+        #expect(index.contains("&lt;i&gt;x&lt;/i&gt;"))
+        let again = try cli.run(["backtest", "Strategies/s.json", "--run-id", "r1"])
+        #expect(again.status == 1)
+        #expect(again.standardError.contains("already exists"))
+    }
+}

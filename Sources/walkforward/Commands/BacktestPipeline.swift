@@ -70,6 +70,11 @@ struct BacktestPipeline {
             ])
         let folder = try RunWriter(reportsDirectory: reportsDirectory)
             .write(report, page: ReportPage.render(report))
+        do {
+            try RunIndexPage.update(in: reportsDirectory)
+        } catch {
+            log("warning: the run is saved, but Reports/index.html could not be updated: \(error)")
+        }
         return (report, folder)
     }
 

@@ -34,6 +34,7 @@ enum Walkforward {
             "reports": ReportsCommand.run,
             "report": ReportCommand.run,
             "audit": AuditCommand.run,
+            "bench": BenchCommand.run,
         ]
         if name == "--help" || name == "-h" || name == "help" {
             Terminal.out(usage)

@@ -25,7 +25,7 @@ public struct PortfolioSimulator: Sendable {
     /// - Precondition: `predictions` are sorted by date and name symbols of `series`.
     public func run(_ predictions: [Prediction]) -> SimulationResult {
         guard let firstDate = predictions.first?.date,
-            let startDay = calendar.firstIndex(of: firstDate)
+            let startDay = PortfolioSimulator.firstIndex(of: firstDate, in: calendar)
         else {
             return SimulationResult(
                 rows: [], trades: [], fills: [], totalCommission: 0, totalSlippage: 0,
@@ -33,28 +33,51 @@ public struct PortfolioSimulator: Sendable {
         }
         var state = SimulationState(
             settings: settings, series: series, calendar: calendar, startDay: startDay)
-        let signals = signalsByDay(predictions)
+        let symbolIndex = Dictionary(
+            uniqueKeysWithValues: series.enumerated().map { ($1.symbol, $0) })
+        // Predictions and calendar are both in date order, so one cursor walks them together.
+        var cursor = 0
+        var lastSymbol = -1
+        var decisions: [(symbol: Int, expected: Double, direction: Int)] = []
         for day in startDay..<calendar.count {
             if day > startDay { state.advance(to: day) }
             state.record(day: day)
-            if let decisions = signals[day] { state.decide(decisions, on: day) }
+            decisions.removeAll(keepingCapacity: true)
+            while cursor < predictions.count, predictions[cursor].date <= calendar[day] {
+                let prediction = predictions[cursor]
+                cursor += 1
+                guard prediction.date == calendar[day],
+                    let symbol = index(of: prediction.symbol, after: &lastSymbol, in: symbolIndex)
+                else { continue }
+                decisions.append((symbol, prediction.expectedLogReturn, direction(prediction)))
+            }
+            if !decisions.isEmpty { state.decide(decisions, on: day) }
         }
         return state.finish()
     }
 
-    /// Each day's target direction per symbol index.
-    private func signalsByDay(_ predictions: [Prediction]) -> [Int: [(Int, Double, Int)]] {
-        let symbolIndex = Dictionary(
-            uniqueKeysWithValues: series.enumerated().map { ($1.symbol, $0) })
-        let dayIndex = Dictionary(uniqueKeysWithValues: calendar.enumerated().map { ($1, $0) })
-        var byDay: [Int: [(Int, Double, Int)]] = [:]
-        for prediction in predictions {
-            guard let symbol = symbolIndex[prediction.symbol], let day = dayIndex[prediction.date]
-            else { continue }
-            byDay[day, default: []].append(
-                (symbol, prediction.expectedLogReturn, direction(prediction)))
+    /// The series index of `symbol`. Predictions come sorted by date then symbol, so the
+    /// next series is tried first and the hash lookup is the exception on the hot path.
+    private func index(of symbol: Symbol, after last: inout Int, in table: [Symbol: Int]) -> Int? {
+        let guess = last + 1 < series.count ? last + 1 : 0
+        if series[guess].symbol == symbol {
+            last = guess
+            return guess
         }
-        return byDay
+        guard let found = table[symbol] else { return nil }
+        last = found
+        return found
+    }
+
+    /// The index of `date` in the ascending `calendar`, by binary search.
+    static func firstIndex(of date: TradingDate, in calendar: [TradingDate]) -> Int? {
+        var low = 0
+        var high = calendar.count
+        while low < high {
+            let middle = (low + high) / 2
+            if calendar[middle] < date { low = middle + 1 } else { high = middle }
+        }
+        return low < calendar.count && calendar[low] == date ? low : nil
     }
 
     private func direction(_ prediction: Prediction) -> Int {

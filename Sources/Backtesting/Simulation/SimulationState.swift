@@ -37,11 +37,13 @@ struct SimulationState {
         self.series = series
         self.calendar = calendar
         self.startDay = startDay
-        let dayIndex = Dictionary(uniqueKeysWithValues: calendar.enumerated().map { ($1, $0) })
+        // Both the bars and the calendar ascend, so a merge walk maps one onto the other.
         barIndex = series.map { symbol in
             var row = [Int](repeating: -1, count: calendar.count)
+            var day = 0
             for (index, bar) in symbol.bars.enumerated() {
-                if let day = dayIndex[bar.date] { row[day] = index }
+                while day < calendar.count, calendar[day] < bar.date { day += 1 }
+                if day < calendar.count, calendar[day] == bar.date { row[day] = index }
             }
             return row
         }

@@ -1,0 +1,107 @@
+import Forecasting
+import Foundation
+import MarketData
+
+/// The `walkforward bench backtest` workload: moving-average crossovers through the real
+/// portfolio simulator.
+///
+/// Each symbol gets a seeded geometric random walk of `bars` days; the signal is long while
+/// the 10-day mean close is above the 20-day one and flat otherwise, filled all-in (equal
+/// weights across symbols) at the next open with a 10 bps commission. The timer covers the
+/// signals and the simulation, not the generation of the prices.
+public struct BacktestBenchmark: Sendable {
+    public struct Result: Sendable {
+        public let bars: Int
+        public let symbols: Int
+        public let seconds: Double
+        public let finalEquity: Double
+        public let fills: Int
+
+        public var barsPerSecond: Double { Double(bars * symbols) / seconds }
+
+        /// One JSON line with the keys the command line contract names.
+        public var jsonLine: String {
+            "{\"bars\": \(bars), \"symbols\": \(symbols), \"seconds\": \(seconds), "
+                + "\"bars_per_s\": \(barsPerSecond.rounded()), \"final_equity\": \(finalEquity), "
+                + "\"fills\": \(fills)}"
+        }
+    }
+
+    public let bars: Int
+    public let symbols: Int
+    public let seed: UInt64
+
+    public init(bars: Int, symbols: Int, seed: UInt64 = 0) {
+        precondition(bars > 20 && symbols > 0, "the crossover needs more than 20 bars")
+        self.bars = bars
+        self.symbols = symbols
+        self.seed = seed
+    }
+
+    public func run() -> Result {
+        let series = (0..<symbols).map { randomWalk(index: $0) }
+        let calendar = series[0].bars.map(\.date)
+        var settings = TradingSettings()
+        settings.commissionBasisPoints = 10
+        settings.capital = 1_000_000
+        let started = DispatchTime.now().uptimeNanoseconds
+        let predictions = crossoverSignals(series)
+        let simulation = PortfolioSimulator(settings: settings, series: series, calendar: calendar)
+            .run(predictions)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return Result(
+            bars: bars, symbols: symbols, seconds: seconds,
+            finalEquity: simulation.rows.last?.equity ?? .nan, fills: simulation.fills.count)
+    }
+
+    /// One forecast per symbol and day: +1 while SMA(10) > SMA(20), else -1.
+    func crossoverSignals(_ series: [PriceSeries]) -> [Prediction] {
+        var predictions: [Prediction] = []
+        predictions.reserveCapacity(bars * symbols)
+        let averages = series.map { symbol -> ([Double], [Double]) in
+            let closes = symbol.bars.map(\.close)
+            return (movingAverage(closes, 10), movingAverage(closes, 20))
+        }
+        for day in 19..<bars {
+            for (index, symbol) in series.enumerated() {
+                let signal = averages[index].0[day] > averages[index].1[day] ? 1.0 : -1.0
+                predictions.append(
+                    Prediction(
+                        date: symbol.bars[day].date, symbol: symbol.symbol, fold: 0,
+                        predicted: signal, actual: nil, naive: 0, expectedLogReturn: signal))
+            }
+        }
+        return predictions
+    }
+
+    private func movingAverage(_ values: [Double], _ length: Int) -> [Double] {
+        var output = [Double](repeating: .nan, count: values.count)
+        var sum = 0.0
+        for index in values.indices {
+            sum += values[index]
+            if index >= length { sum -= values[index - length] }
+            if index >= length - 1 { output[index] = sum / Double(length) }
+        }
+        return output
+    }
+
+    private func randomWalk(index: Int) -> PriceSeries {
+        var state = seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15
+        func uniform() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var close = 100.0
+        var bars: [Bar] = []
+        bars.reserveCapacity(self.bars)
+        for day in 0..<self.bars {
+            let open = close * (1 + (uniform() - 0.5) * 0.0004)
+            close = open * (1 + (uniform() - 0.5) * 0.004)
+            bars.append(
+                Bar(
+                    date: TradingDate(dayNumber: day), open: open, high: max(open, close),
+                    low: min(open, close), close: close, volume: 1000))
+        }
+        return PriceSeries(symbol: Symbol(validated: "SYM\(index)"), bars: bars)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+// The parts of Yahoo's v8 chart JSON that the provider reads. Every array of values may hold
+// nulls, so the element types are optional.
+
+struct ChartEnvelope: Decodable {
+    let chart: Chart
+}
+
+struct Chart: Decodable {
+    let result: [ChartResult]?
+    let error: VendorErrorBody?
+}
+
+struct VendorErrorBody: Decodable {
+    let code: String?
+    let description: String?
+}
+
+/// Yahoo's error bodies: `chart.error` from the chart API, `finance.error` from the rest.
+struct ErrorEnvelope: Decodable {
+    struct Wrapper: Decodable {
+        let error: VendorErrorBody?
+    }
+
+    let chart: Wrapper?
+    let finance: Wrapper?
+}
+
+struct ChartResult: Decodable {
+    let meta: ChartMeta
+    let timestamp: [Int]?
+    let indicators: Indicators
+    let events: ChartEvents?
+}
+
+struct ChartMeta: Decodable {
+    let gmtoffset: Int?
+    let exchangeTimezoneName: String?
+}
+
+struct Indicators: Decodable {
+    let quote: [Quote]
+    let adjclose: [AdjustedCloses]?
+}
+
+struct Quote: Decodable {
+    var open: [Double?]?
+    var high: [Double?]?
+    var low: [Double?]?
+    var close: [Double?]?
+    var volume: [Double?]?
+}
+
+struct AdjustedCloses: Decodable {
+    let adjclose: [Double?]?
+}
+
+struct ChartEvents: Decodable {
+    struct Dividend: Decodable {
+        let amount: Double
+        let date: Int
+    }
+
+    struct Split: Decodable {
+        let date: Int
+        let numerator: Double
+        let denominator: Double
+        let splitRatio: String?
+    }
+
+    let dividends: [String: Dividend]?
+    let splits: [String: Split]?
+}
+
+/// Turns Yahoo's session timestamps into exchange-local dates.
+///
+/// The named time zone is preferred because it follows daylight saving for every date in the
+/// history; `meta.gmtoffset` is only the offset in force when the answer was made, so it is
+/// the fallback when the zone name is unknown to this system.
+struct ExchangeCalendar {
+    let timeZone: TimeZone?
+    let fixedOffsetSeconds: Int
+
+    init(meta: ChartMeta) {
+        self.timeZone = meta.exchangeTimezoneName.flatMap(TimeZone.init(identifier:))
+        self.fixedOffsetSeconds = meta.gmtoffset ?? 0
+    }
+
+    func date(of timestamp: Int) -> TradingDate {
+        let offset =
+            timeZone?.secondsFromGMT(for: Date(timeIntervalSince1970: Double(timestamp)))
+            ?? fixedOffsetSeconds
+        return TradingDate(unixSeconds: timestamp, utcOffsetSeconds: offset)
+    }
+
+    func priceEvents(_ events: ChartEvents) -> [PriceEvent] {
+        var result: [PriceEvent] = []
+        for split in (events.splits ?? [:]).values where split.denominator != 0 {
+            result.append(
+                PriceEvent(
+                    kind: .split, date: date(of: split.date),
+                    value: split.numerator / split.denominator,
+                    detail: split.splitRatio ?? "\(split.numerator):\(split.denominator)"))
+        }
+        for dividend in (events.dividends ?? [:]).values {
+            result.append(
+                PriceEvent(kind: .dividend, date: date(of: dividend.date), value: dividend.amount))
+        }
+        return result.sorted { ($0.date, $0.kind.rawValue) < ($1.date, $1.kind.rawValue) }
+    }
+}

@@ -93,8 +93,10 @@ public struct StooqProvider: PriceProvider {
         func malformed(_ detail: String) -> FetchError {
             .malformedPayload(symbol: symbol.text, url: url, source: .stooq, detail: detail)
         }
+        // Split on Character.isNewline: Swift treats CRLF as one Character, so splitting on
+        // "\n" alone would never split Stooq's CRLF lines.
         var lines = String(decoding: body, as: UTF8.self).split(
-            separator: "\n", omittingEmptySubsequences: false)
+            omittingEmptySubsequences: false, whereSeparator: { $0.isNewline })
         while lines.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true {
             lines.removeLast()
         }

@@ -24,7 +24,8 @@ extension FakeVendorServer {
         if compact { rows = Array(rows.suffix(100)) }
 
         var body = "{\n    \"Meta Data\": {\n"
-        body += "        \"1. Information\": \"Daily Prices (open, high, low, close) and "
+        body +=
+            "        \"1. Information\": \"Daily Prices (open, high, low, close) and "
             + "Volumes\",\n"
         body += "        \"2. Symbol\": \"\(symbol)\",\n"
         body += "        \"3. Last Refreshed\": \"\(rows.last!.date)\",\n"

@@ -22,12 +22,14 @@ extension FakeVendorServer {
             return !bar.isNull && compact >= start && compact <= end
         }
         guard !rows.isEmpty else {
-            return FakeResponse(status: 200, headers: ["Content-Type": "text/plain"], body: "No data")
+            return FakeResponse(
+                status: 200, headers: ["Content-Type": "text/plain"], body: "No data")
         }
         var body = "Date,Open,High,Low,Close,Volume\r\n"
         for bar in rows {
             let values = [bar.open, bar.high, bar.low, bar.close].map { "\($0)" }
-            body += ([bar.date] + values + [FakeVendorServer.integer(bar.volume)])
+            body +=
+                ([bar.date] + values + [FakeVendorServer.integer(bar.volume)])
                 .joined(separator: ",") + "\r\n"
         }
         return FakeResponse(

@@ -70,7 +70,8 @@ extension FakeVendorServer {
             let cells = sessions.map { session in
                 session.bar.isNull
                     ? "null"
-                    : integer ? FakeVendorServer.integer(value(session.bar)) : "\(value(session.bar))"
+                    : integer
+                        ? FakeVendorServer.integer(value(session.bar)) : "\(value(session.bar))"
             }
             return "[" + cells.joined(separator: ",") + "]"
         }

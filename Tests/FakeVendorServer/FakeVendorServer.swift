@@ -149,19 +149,19 @@ public final class FakeVendorServer: @unchecked Sendable {
             inFlightPeak = max(inFlightPeak, inFlight)
             return latency
         }
-        defer { lock.withLock { inFlight -= 1 } }
         if pause > 0 { Thread.sleep(forTimeInterval: pause) }
-
         let (response, fault) = route(request)
+        if case .delay(let seconds)? = fault { Thread.sleep(forTimeInterval: seconds) }
+        // Counted out before the bytes go out: a client may finish reading and start its next
+        // request before this thread runs again, and must not be counted twice.
+        lock.withLock { inFlight -= 1 }
+
         switch fault {
-        case .delay(let seconds)?:
-            Thread.sleep(forTimeInterval: seconds)
-            send(response, to: descriptor)
         case .cutShort?:
             send(response, to: descriptor, bodyByteLimit: response.body.count / 2)
         case .respond(let status, let headers, let body)?:
             send(FakeResponse(status: status, headers: headers, body: body), to: descriptor)
-        case nil:
+        case .delay?, nil:
             send(response, to: descriptor)
         }
     }

@@ -14,7 +14,8 @@ import Testing
         fixture.server.alphaVantageKey = Self.key
         let fetcher = fixture.fetcher(environment: Self.environment)
 
-        let outcome = try #require(fixture.fetch(["IBM"], source: .alphavantage, using: fetcher).first)
+        let outcome = try #require(
+            fixture.fetch(["IBM"], source: .alphavantage, using: fetcher).first)
 
         let summary = try outcome.requireSummary()
         #expect(summary.rowCount == 5)
@@ -25,7 +26,8 @@ import Testing
         #expect(request.query["apikey"] == Self.key)
         #expect(
             request.target
-                == "/query?function=TIME_SERIES_DAILY&symbol=IBM&outputsize=full&apikey=\(Self.key)")
+                == "/query?function=TIME_SERIES_DAILY&symbol=IBM&outputsize=full&apikey=\(Self.key)"
+        )
         for (name, bytes) in fixture.snapshot() {
             #expect(!String(decoding: bytes, as: UTF8.self).contains(Self.key), "\(name)")
         }
@@ -50,7 +52,9 @@ import Testing
 
         let outcome = try #require(fixture.fetch(["IBM"], source: .alphavantage).first)
 
-        #expect(outcome.error == .missingAPIKey(source: .alphavantage, variable: "ALPHAVANTAGE_API_KEY"))
+        #expect(
+            outcome.error == .missingAPIKey(source: .alphavantage, variable: "ALPHAVANTAGE_API_KEY")
+        )
         #expect(outcome.error?.description.contains("export ALPHAVANTAGE_API_KEY=") == true)
         #expect(fixture.server.requests.isEmpty)
     }
@@ -65,7 +69,8 @@ import Testing
         fixture.server.enqueue(fault, vendor: .alphaVantage)
         let fetcher = fixture.fetcher(environment: Self.environment)
 
-        let outcome = try #require(fixture.fetch(["IBM"], source: .alphavantage, using: fetcher).first)
+        let outcome = try #require(
+            fixture.fetch(["IBM"], source: .alphavantage, using: fetcher).first)
 
         guard case .alphaVantageRejected(_, let url, let reported, _)? = outcome.error else {
             Issue.record("expected alphaVantageRejected, got \(outcome)")
@@ -84,7 +89,8 @@ import Testing
             vendor: .alphaVantage)
         let fetcher = fixture.fetcher(environment: Self.environment)
 
-        let outcome = try #require(fixture.fetch(["IBM"], source: .alphavantage, using: fetcher).first)
+        let outcome = try #require(
+            fixture.fetch(["IBM"], source: .alphavantage, using: fetcher).first)
 
         let text = try #require(outcome.error).description
         #expect(text.contains("key REDACTED is over its quota"))
@@ -98,7 +104,8 @@ import Testing
             vendor: .alphaVantage)
         let fetcher = fixture.fetcher(environment: Self.environment)
 
-        let outcome = try #require(fixture.fetch(["IBM"], source: .alphavantage, using: fetcher).first)
+        let outcome = try #require(
+            fixture.fetch(["IBM"], source: .alphavantage, using: fetcher).first)
 
         guard case .malformedPayload(_, _, .alphavantage, let detail)? = outcome.error else {
             Issue.record("expected malformedPayload, got \(outcome)")

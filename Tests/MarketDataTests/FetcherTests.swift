@@ -44,7 +44,8 @@ import Testing
         }
         fixture.server.latencySeconds = 0.1
 
-        let outcomes = fixture.fetch(symbols, source: .stooq, using: fixture.fetcher(concurrency: 4))
+        let outcomes = fixture.fetch(
+            symbols, source: .stooq, using: fixture.fetcher(concurrency: 4))
 
         #expect(outcomes.allSatisfy { $0.succeeded })
         #expect(fixture.server.maximumConcurrentRequests == 2)
@@ -98,7 +99,8 @@ import Testing
     @Test func asyncFetchGivesTheSameOutcomes() async throws {
         let fixture = try FetchFixture()
         fixture.server.setBars(SampleBars.weekdays(from: "2024-01-02", count: 5), for: "AAPL")
-        let request = FetchRequest(symbols: ["AAPL"], source: .stooq, baseURL: fixture.server.baseURL)
+        let request = FetchRequest(
+            symbols: ["AAPL"], source: .stooq, baseURL: fixture.server.baseURL)
 
         let outcomes = await fixture.fetcher().fetch(request)
 

@@ -48,7 +48,8 @@ import Testing
         #expect(requests.count == 2)
         #expect(requests[1].query["period1"] == String(YahooProvider.earliestDate.unixSeconds))
         #expect(try fixture.csvText("AAPL").contains("2024-01-02,49.5,51,49,50,"))
-        #expect(fixture.events.values.contains { if case .fullRefetch = $0 { true } else { false } })
+        #expect(
+            fixture.events.values.contains { if case .fullRefetch = $0 { true } else { false } })
         #expect(try fixture.provenance("AAPL").notes.contains { $0.hasPrefix("full refetch:") })
     }
 
@@ -131,7 +132,8 @@ import Testing
     @Test func fetchWaitsForTheLockAndFailsWhenItStaysTaken() throws {
         let fixture = try FetchFixture()
         fixture.server.setBars(SampleBars.weekdays(from: "2024-01-02", count: 5), for: "AAPL")
-        try FileManager.default.createDirectory(at: fixture.directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: fixture.directory, withIntermediateDirectories: true)
         let lockPath = fixture.directory.appendingPathComponent(".AAPL.lock").path
         let held = try SymbolLock.acquire(
             path: lockPath, symbol: try Symbol("AAPL"), timeoutSeconds: 0, onWait: {})
@@ -145,7 +147,8 @@ import Testing
             return
         }
         #expect(fixture.server.requests.isEmpty)
-        #expect(fixture.events.values.contains { if case .waitingForLock = $0 { true } else { false } })
+        #expect(
+            fixture.events.values.contains { if case .waitingForLock = $0 { true } else { false } })
         held.release()
         #expect(!FileManager.default.fileExists(atPath: lockPath))
     }
@@ -153,7 +156,8 @@ import Testing
     @Test func leftoverLockFileFromACrashDoesNotBlock() throws {
         let fixture = try FetchFixture()
         fixture.server.setBars(SampleBars.weekdays(from: "2024-01-02", count: 5), for: "AAPL")
-        try FileManager.default.createDirectory(at: fixture.directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: fixture.directory, withIntermediateDirectories: true)
         let lockFile = fixture.directory.appendingPathComponent(".AAPL.lock")
         try Data("pid 999999\n".utf8).write(to: lockFile)
 
@@ -171,9 +175,12 @@ import Testing
 
         let outcomes = fixture.fetch(["AAPL", "AAPL"], source: .stooq, using: fetcher)
 
-        let modes = try outcomes.map { try $0.requireSummary().mode }.sorted { $0.rawValue < $1.rawValue }
+        let modes = try outcomes.map { try $0.requireSummary().mode }.sorted {
+            $0.rawValue < $1.rawValue
+        }
         #expect(modes == [.incremental, .new])
-        let contents = try PriceCSV.read(fixture.store.priceFile(for: try Symbol("AAPL")), symbol: try Symbol("AAPL"))
+        let contents = try PriceCSV.read(
+            fixture.store.priceFile(for: try Symbol("AAPL")), symbol: try Symbol("AAPL"))
         #expect(contents.series.count == 30)
     }
 

@@ -4,7 +4,7 @@ import Testing
 @testable import MarketData
 
 @Suite struct PriceValidationTests {
-    static let symbol = try! Symbol("TEST")
+    static let symbol = Symbol.test
 
     /// The CSV reader's verdict and the shared validation's verdict on the same rows.
     static func verdicts(_ rows: [String]) -> (csv: String, bars: String) {
@@ -54,5 +54,13 @@ import Testing
         #expect(throws: MarketDataError.emptySeries(path: "s")) {
             try PriceValidation.validate(bars: [], source: "s")
         }
+    }
+}
+
+extension Symbol {
+    /// A valid literal symbol for tests; the initializer only fails on invalid text.
+    fileprivate static var test: Symbol {
+        guard let symbol = try? Symbol("TEST") else { preconditionFailure("TEST is valid") }
+        return symbol
     }
 }

@@ -40,7 +40,9 @@ import Testing
         // Equal jitter with random 0.5: 0.75 of 0.01 s, then of 0.02 s.
         #expect(fixture.sleeps.values == [0.0075, 0.015])
         #expect(fixture.server.dataRequests.count == 3)
-        #expect(fixture.events.values.filter { if case .retrying = $0 { true } else { false } }.count == 2)
+        #expect(
+            fixture.events.values.filter { if case .retrying = $0 { true } else { false } }.count
+                == 2)
     }
 
     @Test func exhaustedRetriesFailAndLeaveTheCacheByteIdentical() throws {

@@ -120,15 +120,18 @@ import Testing
     @Test func parserAcceptsTheRecordedCRLFFormatAndRejectsPolishHeaders() throws {
         let symbol = try Symbol("AAPL")
         let body = Data(
-            "Date,Open,High,Low,Close,Volume\r\n1984-09-07,0.099172,0.10039,0.0979751,0.099172,97676000\r\n"
-                .utf8)
+            ("Date,Open,High,Low,Close,Volume\r\n"
+                + "1984-09-07,0.099172,0.10039,0.0979751,0.099172,97676000\r\n").utf8)
         let bars = try StooqProvider.parse(body, symbol: symbol, url: "u")
-        #expect(bars == [
-            Bar(
-                date: TradingDate(iso: "1984-09-07")!, open: 0.099172, high: 0.10039,
-                low: 0.0979751, close: 0.099172, volume: 97_676_000)
-        ])
+        #expect(
+            bars == [
+                Bar(
+                    date: TradingDate(iso: "1984-09-07")!, open: 0.099172, high: 0.10039,
+                    low: 0.0979751, close: 0.099172, volume: 97_676_000)
+            ])
         let polish = Data("Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie,Wolumen\r\n".utf8)
-        #expect(throws: FetchError.self) { try StooqProvider.parse(polish, symbol: symbol, url: "u") }
+        #expect(throws: FetchError.self) {
+            try StooqProvider.parse(polish, symbol: symbol, url: "u")
+        }
     }
 }

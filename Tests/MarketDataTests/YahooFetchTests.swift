@@ -18,7 +18,9 @@ import Testing
 
         #expect(summary.rowCount == 5)
         #expect(summary.firstDate.iso == "2024-01-02")
-        #expect(summary.notes.contains { $0.contains("skipped 1 row(s) with null prices (2024-01-04)") })
+        #expect(
+            summary.notes.contains { $0.contains("skipped 1 row(s) with null prices (2024-01-04)") }
+        )
         let lines = try fixture.csvText("BHP.AX").split(separator: "\n")
         #expect(lines[1] == "2024-01-02,99.5,101,99,100,98,1000000")
         #expect(!lines.contains { $0.hasPrefix("2024-01-04") })
@@ -53,10 +55,12 @@ import Testing
 
         _ = try outcome.requireSummary()
         let events = try fixture.provenance("AAPL").events
-        #expect(events == [
-            PriceEvent(kind: .split, date: TradingDate(iso: "2024-01-05")!, value: 4, detail: "4:1"),
-            PriceEvent(kind: .dividend, date: TradingDate(iso: "2024-01-10")!, value: 0.24),
-        ])
+        #expect(
+            events == [
+                PriceEvent(
+                    kind: .split, date: TradingDate(iso: "2024-01-05")!, value: 4, detail: "4:1"),
+                PriceEvent(kind: .dividend, date: TradingDate(iso: "2024-01-10")!, value: 0.24),
+            ])
     }
 
     @Test func unknownSymbolMapsTheVendorsNotFoundAnswer() throws {
@@ -95,10 +99,11 @@ import Testing
 
         _ = try outcome.requireSummary()
         let paths = fixture.server.requests.map(\.path)
-        #expect(paths == [
-            "/v8/finance/chart/AAPL", "/", "/v1/test/getcrumb", "/v8/finance/chart/AAPL",
-            "/v8/finance/chart/AAPL",
-        ])
+        #expect(
+            paths == [
+                "/v8/finance/chart/AAPL", "/", "/v1/test/getcrumb", "/v8/finance/chart/AAPL",
+                "/v8/finance/chart/AAPL",
+            ])
         // The crumb holds a '/', so it must arrive percent-encoded and decode intact.
         #expect(fixture.server.requests[3].query["crumb"] == FakeVendorServer.crumb)
         #expect(fixture.server.requests[3].target.contains("crumb=aB3%2FxY.9z"))
@@ -148,7 +153,8 @@ import Testing
     @Test func unknownZoneNameFallsBackToGMTOffset() throws {
         // 2020-01-02 03:00 UTC is still 2020-01-01 at UTC-5.
         let body = Data(
-            (#"{"chart":{"result":[{"meta":{"gmtoffset":-18000,"exchangeTimezoneName":"Nowhere/None"},"#
+            (#"{"chart":{"result":[{"meta":{"gmtoffset":-18000,"#
+                + #""exchangeTimezoneName":"Nowhere/None"},"#
                 + #""timestamp":[1577934000],"indicators":{"quote":[{"open":[1.5],"high":[2],"#
                 + #""low":[1],"close":[1.75],"volume":[null]}]}}],"error":null}}"#).utf8)
         let query = ProviderQuery(

@@ -132,7 +132,8 @@ public struct Fetcher: Sendable {
         } catch let error as FetchError {
             return .failure(error)
         } catch {
-            let failure = MarketDataError.writeFailed(path: store.directory.path, reason: "\(error)")
+            let failure = MarketDataError.writeFailed(
+                path: store.directory.path, reason: "\(error)")
             return .failure(.cacheWriteFailed(symbol: symbol.text, underlying: failure))
         }
     }

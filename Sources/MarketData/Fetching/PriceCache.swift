@@ -59,8 +59,7 @@ struct PriceCache {
         var (payload, warnings) = try fetchValidated(from: plan.from)
         var bars = payload.bars
         if plan.mode == .incremental, let cached {
-            if let disagreement = disagreement(cached: cached.series.bars, fetched: payload.bars)
-            {
+            if let disagreement = disagreement(cached: cached.series.bars, fetched: payload.bars) {
                 plan = Plan(mode: .fullRefetch, from: fullHistoryStart(request, cached: cached))
                 plan.reason = disagreement
                 connection.report(.fullRefetch(symbol: symbol.text, reason: disagreement))
@@ -150,7 +149,8 @@ struct PriceCache {
             guard let old = cachedByDate[bar.date] else { continue }
             compared += 1
             for (name, new, before) in [
-                ("close", bar.close, old.close), ("adjusted close", bar.adjustedClose, old.adjustedClose),
+                ("close", bar.close, old.close),
+                ("adjusted close", bar.adjustedClose, old.adjustedClose),
             ] where PriceCache.differs(new, before) {
                 return "the \(name) of \(bar.date) was \(before) and is now \(new) "
                     + "(a split, a dividend adjustment or a revised history)"

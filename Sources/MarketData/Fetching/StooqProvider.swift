@@ -119,7 +119,8 @@ public struct StooqProvider: PriceProvider {
             let cells = line.trimmingCharacters(in: .whitespacesAndNewlines)
                 .split(separator: ",", omittingEmptySubsequences: false)
             guard cells.count == columnCount, let date = TradingDate(iso: cells[0]) else {
-                throw malformed("line \(index + 1) is '\(line.prefix(80))', expected \(header) rows")
+                throw malformed(
+                    "line \(index + 1) is '\(line.prefix(80))', expected \(header) rows")
             }
             var numbers: [Double] = []
             for cell in cells.dropFirst() {

@@ -60,7 +60,8 @@ public final class VendorConnection {
                     return response
                 }
                 delay = retryAfter ?? retryPolicy.backoffSeconds(beforeRetry: retryIndex)
-                reason = "HTTP \(response.status)"
+                reason =
+                    "HTTP \(response.status)"
                     + (retryAfter == nil ? "" : " with Retry-After")
 
             case .failure(let error):

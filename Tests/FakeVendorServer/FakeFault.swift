@@ -1,40 +1,3 @@
-import Foundation
-
-/// One daily bar as the fake serves it, in the vendors' shared vocabulary.
-public struct FakeBar: Sendable, Equatable {
-    /// `YYYY-MM-DD`, exchange-local.
-    public var date: String
-    public var open: Double
-    public var high: Double
-    public var low: Double
-    public var close: Double
-    public var adjustedClose: Double
-    public var volume: Double
-    /// A row Yahoo sends with nulls (a halted day); Stooq and Alpha Vantage leave it out.
-    public var isNull: Bool
-
-    public init(
-        date: String, open: Double, high: Double, low: Double, close: Double,
-        adjustedClose: Double? = nil, volume: Double, isNull: Bool = false
-    ) {
-        self.date = date
-        self.open = open
-        self.high = high
-        self.low = low
-        self.close = close
-        self.adjustedClose = adjustedClose ?? close
-        self.volume = volume
-        self.isNull = isNull
-    }
-}
-
-/// The three vendor formats the fake speaks.
-public enum FakeVendor: String, Sendable {
-    case stooq
-    case yahoo
-    case alphaVantage
-}
-
 /// A scripted misbehaviour, used up by the first matching data request.
 public enum FakeFault: Sendable {
     /// Answer with exactly this status, headers and body.
@@ -92,18 +55,4 @@ public enum FakeFault: Sendable {
     public static func malformed(_ body: String) -> FakeFault {
         .respond(status: 200, headers: [:], body: body)
     }
-}
-
-/// A request as the fake received it.
-public struct RecordedRequest: Sendable {
-    public let method: String
-    /// Path and query exactly as sent.
-    public let target: String
-    /// The path, percent-decoded.
-    public let path: String
-    /// Query parameters, percent-decoded; a repeated name keeps its last value.
-    public let query: [String: String]
-    /// Header fields with lower-cased names.
-    public let headers: [String: String]
-    public let vendor: FakeVendor?
 }

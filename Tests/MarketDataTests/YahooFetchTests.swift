@@ -168,3 +168,17 @@ import Testing
         #expect(payload.notes.count == 2)
     }
 }
+
+extension YahooFetchTests {
+    @Test func realServiceTakesItsCookieFromTheCookieHost() throws {
+        let symbol = try Symbol("AAPL")
+        let real = ProviderQuery(
+            symbol: symbol, from: nil, to: nil, baseURL: PriceSource.yahoo.defaultBaseURL,
+            now: FetchFixture.now)
+        var fake = real
+        fake.baseURL = "http://127.0.0.1:9"
+
+        #expect(YahooProvider.cookieURL(for: real).full == "https://fc.yahoo.com/")
+        #expect(YahooProvider.cookieURL(for: fake).full == "http://127.0.0.1:9/")
+    }
+}

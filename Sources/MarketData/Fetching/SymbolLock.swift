@@ -38,7 +38,7 @@ final class SymbolLock {
         var hasWaited = false
         // Bounded: each round either returns, throws, or sleeps 20 ms toward the deadline;
         // the cap guards against a clock that never advances.
-        let roundLimit = Int(timeoutSeconds / 0.02) + 1000
+        let roundLimit = Int(min(max(timeoutSeconds, 0), 86_400) / 0.02) + 1000
         for _ in 0..<roundLimit {
             let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {

@@ -68,7 +68,7 @@ public struct YahooProvider: PriceProvider {
         let symbol = query.symbol
         connection.yahooCrumb = nil
         // Only the Set-Cookie matters; the page itself may well be a 404.
-        _ = try connection.get(VendorURL(base: query.baseURL, path: "/"), symbol: symbol)
+        _ = try connection.get(YahooProvider.cookieURL(for: query), symbol: symbol)
 
         let crumbURL = VendorURL(base: query.baseURL, path: "/v1/test/getcrumb")
         let response = try connection.get(crumbURL, symbol: symbol)
@@ -82,6 +82,13 @@ public struct YahooProvider: PriceProvider {
                 vendorMessage: "no crumb in the answer: '\(response.excerpt(limit: 60))'")
         }
         connection.yahooCrumb = crumb
+    }
+
+    /// Where the session cookie comes from: against the real service, `fc.yahoo.com`, whose
+    /// cookie is scoped to all of `yahoo.com`; against any other base URL, its `/`.
+    static func cookieURL(for query: ProviderQuery) -> VendorURL {
+        let isRealService = query.baseURL == PriceSource.yahoo.defaultBaseURL
+        return VendorURL(base: isRealService ? "https://fc.yahoo.com" : query.baseURL, path: "/")
     }
 
     static func isSessionRefusal(_ response: HTTPResponse) -> Bool {

@@ -29,4 +29,11 @@ static inline CURLcode wf_curl_getinfo_long(CURL *handle, CURLINFO info, long *v
 static inline CURLcode wf_curl_getinfo_double(CURL *handle, CURLINFO info, double *value) {
     return curl_easy_getinfo(handle, info, value);
 }
+static inline CURLcode wf_curl_setopt_off(CURL *handle, CURLoption option, curl_off_t value) {
+    return curl_easy_setopt(handle, option, value);
+}
+// CURL_GLOBAL_DEFAULT is a macro built from shifts, which Swift does not import.
+static inline CURLcode wf_curl_global_init_default(void) {
+    return curl_global_init(CURL_GLOBAL_DEFAULT);
+}
 #endif

@@ -56,7 +56,6 @@ public enum PriceCSV {
         }
 
         var bars: [Bar] = []
-        var warnings: [DataWarning] = []
         bars.reserveCapacity(rows.count)
         for (index, row) in rows.enumerated().dropFirst() {
             let lineNumber = index + 1
@@ -64,21 +63,10 @@ public enum PriceCSV {
                 throw MarketDataError.badRow(
                     path: path, line: lineNumber, reason: "empty line inside the data")
             }
-            let bar = try parseRow(row, hasAdjusted: hasAdjusted, path: path, line: lineNumber)
-            if let previous = bars.last {
-                try checkOrder(bar, after: previous, path: path, line: lineNumber)
-                warnings += continuityWarnings(bar, after: previous, path: path, line: lineNumber)
-            }
-            if !bar.isOHLCConsistent {
-                warnings.append(
-                    DataWarning(
-                        kind: .inconsistentOHLC, path: path, line: lineNumber, date: bar.date,
-                        detail: "high/low do not bracket open/close (open \(bar.open), high "
-                            + "\(bar.high), low \(bar.low), close \(bar.close)); row kept"))
-            }
-            bars.append(bar)
+            bars.append(try parseRow(row, hasAdjusted: hasAdjusted, path: path, line: lineNumber))
         }
-        guard !bars.isEmpty else { throw MarketDataError.emptySeries(path: path) }
+        // The header is line 1, so the first bar is on line 2.
+        let warnings = try PriceValidation.validate(bars: bars, source: path, firstLine: 2)
         return Contents(series: PriceSeries(symbol: symbol, bars: bars), warnings: warnings)
     }
 
@@ -134,19 +122,9 @@ public enum PriceCSV {
         let priceCells = hasAdjusted ? Array(cells[1...5]) : Array(cells[1...4]) + [cells[4]]
         var prices: [Double] = []
         for (column, cell) in zip(priceColumns, priceCells) {
-            let value = try number(cell, column: column, path: path, line: line)
-            guard value > 0 else {
-                throw MarketDataError.nonPositivePrice(
-                    path: path, line: line, date: date.iso, column: column, value: String(cell))
-            }
-            prices.append(value)
+            prices.append(try number(cell, column: column, path: path, line: line))
         }
         let volume = try number(cells[expectedCount - 1], column: "Volume", path: path, line: line)
-        guard volume >= 0 else {
-            throw MarketDataError.badCell(
-                path: path, line: line, column: "Volume", value: String(cells[expectedCount - 1]),
-                expected: "a non-negative number")
-        }
         return Bar(
             date: date, open: prices[0], high: prices[1], low: prices[2], close: prices[3],
             adjustedClose: prices[4], volume: volume)
@@ -162,39 +140,5 @@ public enum PriceCSV {
                 expected: "a number with '.' as decimal point and no thousands separator")
         }
         return value
-    }
-
-    private static func checkOrder(_ bar: Bar, after previous: Bar, path: String, line: Int)
-        throws
-    {
-        if bar.date == previous.date {
-            throw MarketDataError.duplicateDate(path: path, line: line, date: bar.date.iso)
-        }
-        if bar.date < previous.date {
-            throw MarketDataError.unsortedDate(
-                path: path, line: line, date: bar.date.iso, previous: previous.date.iso)
-        }
-    }
-
-    private static func continuityWarnings(
-        _ bar: Bar, after previous: Bar, path: String, line: Int
-    ) -> [DataWarning] {
-        var warnings: [DataWarning] = []
-        let gap = bar.date - previous.date
-        if gap > gapWarningDays {
-            warnings.append(
-                DataWarning(
-                    kind: .gap, path: path, line: line, date: bar.date,
-                    detail: "\(gap) calendar days since \(previous.date); missing data?"))
-        }
-        let move = bar.close / previous.close - 1
-        if abs(move) > largeMoveFraction {
-            let percent = (move * 1000).rounded() / 10
-            warnings.append(
-                DataWarning(
-                    kind: .largeMove, path: path, line: line, date: bar.date,
-                    detail: "close moved \(percent)% in one day; an unadjusted split?"))
-        }
-        return warnings
     }
 }

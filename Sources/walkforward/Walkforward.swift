@@ -35,6 +35,7 @@ enum Walkforward {
             "report": ReportCommand.run,
             "audit": AuditCommand.run,
             "bench": BenchCommand.run,
+            "fetch": FetchCommand.run,
         ]
         if name == "--help" || name == "-h" || name == "help" {
             Terminal.out(usage)

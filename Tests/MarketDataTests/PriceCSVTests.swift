@@ -72,7 +72,7 @@ import Testing
         expectError(
             "Date,Open,High,Low,Close,Adj Close,Volume\n2020-01-02,1,2,0,1.5,1.5,9\n",
             .nonPositivePrice(
-                path: "Data/TEST.csv", line: 2, date: "2020-01-02", column: "Low", value: "0"))
+                path: "Data/TEST.csv", line: 2, date: "2020-01-02", column: "Low", value: "0.0"))
     }
 
     @Test func duplicateAndUnsortedDatesAreFatal() {

@@ -8,15 +8,19 @@
 public enum PriceValidation {
     /// Checks `bars` in the given order.
     ///
-    /// - Parameter source: names the data in messages, such as `AAPL (stooq)`; it takes the
-    ///   place of the file path, and the "line" of a message is the 1-based row number.
+    /// - Parameters:
+    ///   - source: names the data in messages: a file path, or `AAPL (stooq)` for fetched data.
+    ///   - firstLine: the line number of the first bar in messages; 2 for a CSV file with a
+    ///     header, 1 (the row number) for fetched data.
     /// - Returns: the warnings about kept rows.
     /// - Throws: `MarketDataError` describing the first fatal problem.
-    public static func validate(bars: [Bar], source: String) throws -> [DataWarning] {
+    public static func validate(bars: [Bar], source: String, firstLine: Int = 1) throws
+        -> [DataWarning]
+    {
         guard !bars.isEmpty else { throw MarketDataError.emptySeries(path: source) }
         var warnings: [DataWarning] = []
         for (index, bar) in bars.enumerated() {
-            let row = index + 1
+            let row = index + firstLine
             try checkValues(bar, source: source, row: row)
             if index > 0 {
                 let previous = bars[index - 1]

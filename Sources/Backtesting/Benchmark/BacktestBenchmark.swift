@@ -45,33 +45,27 @@ public struct BacktestBenchmark: Sendable {
         settings.commissionBasisPoints = 10
         settings.capital = 1_000_000
         let started = DispatchTime.now().uptimeNanoseconds
-        let predictions = crossoverSignals(series)
+        let signals = crossoverSignals(series)
         let simulation = PortfolioSimulator(settings: settings, series: series, calendar: calendar)
-            .run(predictions)
+            .run(signals: signals, startDay: 19)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Result(
             bars: bars, symbols: symbols, seconds: seconds,
             finalEquity: simulation.rows.last?.equity ?? .nan, fills: simulation.fills.count)
     }
 
-    /// One forecast per symbol and day: +1 while SMA(10) > SMA(20), else -1.
-    func crossoverSignals(_ series: [PriceSeries]) -> [Prediction] {
-        var predictions: [Prediction] = []
-        predictions.reserveCapacity(bars * symbols)
-        let averages = series.map { symbol -> ([Double], [Double]) in
+    /// One signal per symbol and day: +1 while SMA(10) > SMA(20), else -1; none during the
+    /// 20-day warm-up.
+    func crossoverSignals(_ series: [PriceSeries]) -> [[Double]] {
+        series.map { symbol in
             let closes = symbol.bars.map(\.close)
-            return (movingAverage(closes, 10), movingAverage(closes, 20))
-        }
-        for day in 19..<bars {
-            for (index, symbol) in series.enumerated() {
-                let signal = averages[index].0[day] > averages[index].1[day] ? 1.0 : -1.0
-                predictions.append(
-                    Prediction(
-                        date: symbol.bars[day].date, symbol: symbol.symbol, fold: 0,
-                        predicted: signal, actual: nil, naive: 0, expectedLogReturn: signal))
+            let fast = movingAverage(closes, 10)
+            let slow = movingAverage(closes, 20)
+            return closes.indices.map { day in
+                guard day >= 19 else { return .nan }
+                return fast[day] > slow[day] ? 1 : -1
             }
         }
-        return predictions
     }
 
     private func movingAverage(_ values: [Double], _ length: Int) -> [Double] {

@@ -31,42 +31,45 @@ public struct PortfolioSimulator: Sendable {
                 rows: [], trades: [], fills: [], totalCommission: 0, totalSlippage: 0,
                 tradedNotional: 0)
         }
+        return run(signals: signalGrid(predictions), startDay: startDay)
+    }
+
+    /// Simulates from calendar day `startDay` with `signals[symbol][day]`, the expected log
+    /// return forecast on that day (NaN where there is no forecast).
+    ///
+    /// This dense form is the engine's core: one pass over days and symbols, no hashing.
+    public func run(signals: [[Double]], startDay: Int) -> SimulationResult {
+        precondition(signals.count == series.count, "one signal row per symbol")
         var state = SimulationState(
             settings: settings, series: series, calendar: calendar, startDay: startDay)
-        let symbolIndex = Dictionary(
-            uniqueKeysWithValues: series.enumerated().map { ($1.symbol, $0) })
-        // Predictions and calendar are both in date order, so one cursor walks them together.
-        var cursor = 0
-        var lastSymbol = -1
-        var decisions: [(symbol: Int, expected: Double, direction: Int)] = []
         for day in startDay..<calendar.count {
             if day > startDay { state.advance(to: day) }
             state.record(day: day)
-            decisions.removeAll(keepingCapacity: true)
-            while cursor < predictions.count, predictions[cursor].date <= calendar[day] {
-                let prediction = predictions[cursor]
-                cursor += 1
-                guard prediction.date == calendar[day],
-                    let symbol = index(of: prediction.symbol, after: &lastSymbol, in: symbolIndex)
-                else { continue }
-                decisions.append((symbol, prediction.expectedLogReturn, direction(prediction)))
+            for symbol in series.indices {
+                let expected = signals[symbol][day]
+                guard !expected.isNaN else { continue }
+                state.decide(symbol: symbol, direction: direction(expected), on: day)
             }
-            if !decisions.isEmpty { state.decide(decisions, on: day) }
         }
         return state.finish()
     }
 
-    /// The series index of `symbol`. Predictions come sorted by date then symbol, so the
-    /// next series is tried first and the hash lookup is the exception on the hot path.
-    private func index(of symbol: Symbol, after last: inout Int, in table: [Symbol: Int]) -> Int? {
-        let guess = last + 1 < series.count ? last + 1 : 0
-        if series[guess].symbol == symbol {
-            last = guess
-            return guess
+    /// The predictions laid out as `[symbol][calendar day]`.
+    func signalGrid(_ predictions: [Prediction]) -> [[Double]] {
+        let symbolIndex = Dictionary(
+            uniqueKeysWithValues: series.enumerated().map { ($1.symbol, $0) })
+        var grid = Array(
+            repeating: [Double](repeating: .nan, count: calendar.count), count: series.count)
+        // Predictions and calendar are both in date order, so one cursor walks them together.
+        var day = 0
+        for prediction in predictions {
+            while day < calendar.count, calendar[day] < prediction.date { day += 1 }
+            guard day < calendar.count, calendar[day] == prediction.date,
+                let symbol = symbolIndex[prediction.symbol]
+            else { continue }
+            grid[symbol][day] = prediction.expectedLogReturn
         }
-        guard let found = table[symbol] else { return nil }
-        last = found
-        return found
+        return grid
     }
 
     /// The index of `date` in the ascending `calendar`, by binary search.
@@ -80,8 +83,7 @@ public struct PortfolioSimulator: Sendable {
         return low < calendar.count && calendar[low] == date ? low : nil
     }
 
-    private func direction(_ prediction: Prediction) -> Int {
-        let expected = prediction.expectedLogReturn
+    private func direction(_ expected: Double) -> Int {
         switch settings.rule {
         case .longFlat: return expected > settings.threshold ? 1 : 0
         case .longShort:

@@ -47,9 +47,13 @@ struct SimulationState {
             }
             return row
         }
-        annualisedVolatility = series.map {
-            SimulationState.trailingVolatility($0.bars, lookback: settings.volatilityLookbackDays)
-        }
+        // Only volatility-target sizing reads the trailing volatility.
+        annualisedVolatility =
+            settings.sizing == .volatilityTarget
+            ? series.map {
+                SimulationState.trailingVolatility(
+                    $0.bars, lookback: settings.volatilityLookbackDays)
+            } : []
         let count = series.count
         cash = settings.capital
         shares = Array(repeating: 0, count: count)
@@ -62,6 +66,7 @@ struct SimulationState {
         book = TradeBook(symbols: series.map(\.symbol))
         // Holdings are valued at the last close on or before the first decision day.
         lastClose = Array(repeating: nil, count: count)
+        rows.reserveCapacity(calendar.count - startDay)
         for symbol in series.indices {
             if let day = (0...startDay).reversed().first(where: { barIndex[symbol][$0] >= 0 }) {
                 lastClose[symbol] = series[symbol].bars[barIndex[symbol][day]].close
@@ -110,19 +115,15 @@ struct SimulationState {
                 cash: cash))
     }
 
-    /// Turns the day's forecasts into orders for each symbol's next bar.
-    mutating func decide(
-        _ decisions: [(symbol: Int, expected: Double, direction: Int)], on day: Int
-    ) {
+    /// Turns one forecast into an order for the symbol's next bar, when its weight changes.
+    mutating func decide(symbol: Int, direction: Int, on day: Int) {
         let equity = rows.last?.equity ?? settings.capital
-        for decision in decisions {
-            let weight = targetWeight(decision.symbol, direction: decision.direction, day: day)
-            let change = abs(weight - heldWeight[decision.symbol])
-            let crossesZero = (weight == 0) != (heldWeight[decision.symbol] == 0)
-            guard change > 0, crossesZero || change > settings.rebalanceTolerance else { continue }
-            heldWeight[decision.symbol] = weight
-            pending[decision.symbol] = Order(weight: weight, sizingEquity: equity)
-        }
+        let weight = targetWeight(symbol, direction: direction, day: day)
+        let change = abs(weight - heldWeight[symbol])
+        let crossesZero = (weight == 0) != (heldWeight[symbol] == 0)
+        guard change > 0, crossesZero || change > settings.rebalanceTolerance else { return }
+        heldWeight[symbol] = weight
+        pending[symbol] = Order(weight: weight, sizingEquity: equity)
     }
 
     /// The books at the end, with any open trade valued at the last close.

@@ -25,12 +25,14 @@ enum BenchCommand {
         case "train", "infer": try NeuralBench.run(mode: mode, rest)
         default:
             throw UsageError(
-                command: "bench", message: "unknown benchmark '\(mode)'; expected train, infer or backtest")
+                command: "bench",
+                message: "unknown benchmark '\(mode)'; expected train, infer or backtest")
         }
     }
 
     private static func backtest(_ words: [String]) throws {
-        let arguments = try Arguments(words, command: "bench backtest", valueOptions: ["bars", "symbols"])
+        let arguments = try Arguments(
+            words, command: "bench backtest", valueOptions: ["bars", "symbols"])
         _ = try arguments.requirePositional([])
         let bars = try arguments.integer("bars", default: 1_000_000, range: 21...100_000_000)
         let symbols = try arguments.integer("symbols", default: 1, range: 1...1000)

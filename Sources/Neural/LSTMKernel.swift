@@ -29,16 +29,33 @@ enum LSTMKernel {
                 Activation.tanh(gate + 2 * hidden, count: hidden)
                 Activation.sigmoid(gate + 3 * hidden, count: hidden)
                 let offset = row * hidden
-                for unit in 0..<hidden {
-                    let cell =
-                        gate[hidden + unit] * previousCells[offset + unit]
-                        + gate[unit] * gate[2 * hidden + unit]
-                    let squashed = Activation.tanh(cell)
-                    cells[offset + unit] = cell
-                    cellTanh[offset + unit] = squashed
-                    outputs[offset + unit] = gate[3 * hidden + unit] * squashed
-                }
+                updateCell(
+                    gate: gate, previous: previousCells + offset, cell: cells + offset,
+                    cellTanh: cellTanh + offset, output: outputs + offset, hidden: hidden)
             }
+        }
+    }
+
+    /// `c' = f * c + i * g`, `h' = o * tanh(c')` for one row; three simple loops rather than
+    /// one fused loop, because the vectoriser gives up on the fused one.
+    @inline(__always)
+    private static func updateCell(
+        gate: UnsafePointer<Float>, previous: UnsafePointer<Float>,
+        cell: UnsafeMutablePointer<Float>, cellTanh: UnsafeMutablePointer<Float>,
+        output: UnsafeMutablePointer<Float>, hidden: Int
+    ) {
+        let input = gate
+        let forget = gate + hidden
+        let candidate = gate + 2 * hidden
+        let outputGate = gate + 3 * hidden
+        for unit in 0..<hidden {
+            cell[unit] = forget[unit] * previous[unit] + input[unit] * candidate[unit]
+        }
+        for unit in 0..<hidden {
+            cellTanh[unit] = Activation.tanh(cell[unit])
+        }
+        for unit in 0..<hidden {
+            output[unit] = outputGate[unit] * cellTanh[unit]
         }
     }
 

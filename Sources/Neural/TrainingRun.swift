@@ -83,12 +83,12 @@ struct TrainingRun {
             guard loss.isFinite else {
                 throw .trainingDiverged(.init(quantity: .loss, epoch: epoch, batch: batch))
             }
-            let norm = gradientNorm()
+            let norm = GradientClipping.globalNorm(gradient)
             guard norm.isFinite else {
                 throw .trainingDiverged(.init(quantity: .gradient, epoch: epoch, batch: batch))
             }
             if let limit = options.gradientClipNorm {
-                clipGradient(norm: norm, limit: limit)
+                GradientClipping.clip(&gradient, norm: norm, limit: limit)
             }
             optimizer.step(&model.flatParameters, gradient: gradient)
             lossSum += loss * Double(rows)
@@ -142,8 +142,12 @@ struct TrainingRun {
         }
     }
 
-    /// Global L2 norm in `Double`; NaN or infinity if any component is.
-    private func gradientNorm() -> Double {
+}
+
+/// Gradient clipping by global norm, as `torch.nn.utils.clip_grad_norm_`.
+enum GradientClipping {
+    /// The L2 norm over all components, in `Double`; NaN or infinity if any component is.
+    static func globalNorm(_ gradient: [Float]) -> Double {
         var sum = 0.0
         for value in gradient {
             sum += Double(value) * Double(value)
@@ -151,8 +155,8 @@ struct TrainingRun {
         return sum.squareRoot()
     }
 
-    /// `torch.nn.utils.clip_grad_norm_`: scale by `limit / (norm + 1e-6)` when that is < 1.
-    private mutating func clipGradient(norm: Double, limit: Float) {
+    /// Scales by `limit / (norm + 1e-6)` when that factor is below 1.
+    static func clip(_ gradient: inout [Float], norm: Double, limit: Float) {
         let factor = Float(Double(limit) / (norm + 1e-6))
         guard factor < 1 else { return }
         for index in gradient.indices {

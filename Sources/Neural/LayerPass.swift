@@ -50,8 +50,23 @@ struct LayerPass {
         Matmul.multiply(
             m: timeSteps * rows, n: width, k: inputSize,
             .init(pointer: input, rowStride: inputSize),
-            .init(pointer: inputWeights, rowStride: inputSize, transposed: true),
+            .init(pointer: storage.transposedInputWeights, rowStride: width),
             beta: 1, into: gates, rowStride: width)
+    }
+
+    /// Copies `weight_ih` and `weight_hh` into the transposed forms the forward GEMMs use.
+    func transposeWeights() {
+        let width = gateWidth
+        for row in 0..<width {
+            for column in 0..<inputSize {
+                storage.transposedInputWeights[column * width + row] =
+                    inputWeights[row * inputSize + column]
+            }
+            for column in 0..<hidden {
+                storage.transposedHiddenWeights[column * width + row] =
+                    hiddenWeights[row * hidden + column]
+            }
+        }
     }
 
     /// `destination[B, G*H] += h_{t-1} W_hh^T` for step `t >= 1`.
@@ -59,7 +74,7 @@ struct LayerPass {
         Matmul.multiply(
             m: rows, n: gateWidth, k: hidden,
             .init(pointer: step(storage.outputs, t - 1, width: hidden), rowStride: hidden),
-            .init(pointer: hiddenWeights, rowStride: hidden, transposed: true),
+            .init(pointer: storage.transposedHiddenWeights, rowStride: gateWidth),
             beta: 1, into: destination, rowStride: gateWidth)
     }
 

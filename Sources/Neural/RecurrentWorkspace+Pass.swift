@@ -28,6 +28,7 @@ extension RecurrentWorkspace {
         var layerInput = UnsafePointer(sequenceInput)
         for index in 0..<configuration.layers {
             let pass = makePass(index, parameters: parameters, input: layerInput, rows: rows)
+            pass.transposeWeights()
             switch configuration.cell {
             case .lstm: LSTMKernel.forward(pass)
             case .gru: GRUKernel.forward(pass)

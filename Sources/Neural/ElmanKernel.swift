@@ -1,0 +1,63 @@
+/// Forward and backward time loops of Elman's simple recurrent network,
+/// `h' = act(W_ih x + b_ih + W_hh h + b_hh)` with `act` = `tanh` or ReLU.
+///
+/// `storage.gates` keeps the pre-activations only transiently: the derivative of both
+/// activations can be computed from the output `h` alone.
+enum ElmanKernel {
+    static func forward(_ pass: LayerPass, nonlinearity: RecurrentNonlinearity) {
+        let hidden = pass.hidden
+        pass.projectInputs(includeHiddenBias: true)
+
+        for t in 0..<pass.timeSteps {
+            let gates = pass.step(pass.storage.gates, t, width: hidden)
+            if t > 0 {
+                pass.addRecurrentProjection(step: t, into: gates)
+            }
+            let outputs = pass.step(pass.storage.outputs, t, width: hidden)
+            let count = pass.rows * hidden
+            outputs.update(from: gates, count: count)
+            switch nonlinearity {
+            case .tanh: Activation.tanh(outputs, count: count)
+            case .relu: Activation.relu(outputs, count: count)
+            }
+        }
+    }
+
+    /// Back-propagation through time; `gradients.outputs` holds d loss / d h_t from above.
+    static func backward(
+        _ pass: LayerPass, _ gradients: LayerGradients, nonlinearity: RecurrentNonlinearity
+    ) {
+        let hidden = pass.hidden
+        let count = pass.rows * hidden
+        gradients.recurrent.update(repeating: 0, count: count)
+
+        for t in stride(from: pass.timeSteps - 1, through: 0, by: -1) {
+            let outputs = pass.step(pass.storage.outputs, t, width: hidden)
+            let gateGradients = pass.step(gradients.gates, t, width: hidden)
+            let fromAbove = pass.step(gradients.outputs, t, width: hidden)
+            switch nonlinearity {
+            case .tanh:
+                for index in 0..<count {
+                    let output = outputs[index]
+                    gateGradients[index] =
+                        (fromAbove[index] + gradients.recurrent[index])
+                        * (1 - output * output)
+                }
+            case .relu:
+                // ReLU's derivative at 0 is taken as 0, as PyTorch does.
+                for index in 0..<count {
+                    let total = fromAbove[index] + gradients.recurrent[index]
+                    gateGradients[index] = outputs[index] > 0 ? total : 0
+                }
+            }
+            if t > 0 {
+                Matmul.multiply(
+                    m: pass.rows, n: hidden, k: hidden,
+                    .init(pointer: gateGradients, rowStride: hidden),
+                    .init(pointer: pass.hiddenWeights, rowStride: hidden),
+                    beta: 0, into: gradients.recurrent, rowStride: hidden)
+            }
+        }
+        pass.accumulateWeightGradients(gradients)
+    }
+}

@@ -1,0 +1,156 @@
+/// The pointers and sizes one recurrent layer's forward and backward kernels work on.
+///
+/// Letters in shapes: `T` time steps, `B` rows of the chunk, `I` layer input size,
+/// `H` hidden size, `G` gate count. All sequences are time-major, `[T, B, n]`.
+/// The steps every cell shares (input projection, weight gradients) live here; the
+/// per-step recurrences live in `LSTMKernel`, `GRUKernel` and `ElmanKernel`.
+struct LayerPass {
+    var rows: Int
+    var timeSteps: Int
+    var inputSize: Int
+    var hidden: Int
+    var gateCount: Int
+
+    /// Layer input `[T, B, I]`.
+    var input: UnsafePointer<Float>
+    var storage: RecurrentWorkspace.LayerStorage
+    var stepScratch: UnsafeMutablePointer<Float>
+    var zeros: UnsafePointer<Float>
+
+    /// `weight_ih [G*H, I]`, `weight_hh [G*H, H]`, `bias_ih [G*H]`, `bias_hh [G*H]`.
+    var inputWeights: UnsafePointer<Float>
+    var hiddenWeights: UnsafePointer<Float>
+    var inputBias: UnsafePointer<Float>
+    var hiddenBias: UnsafePointer<Float>
+
+    var gateWidth: Int { gateCount * hidden }
+
+    /// Start of step `t`'s `[B, n]` block in a time-major sequence of width `n`.
+    @inline(__always)
+    func step<Pointer: Strideable>(_ base: Pointer, _ t: Int, width: Int) -> Pointer
+    where Pointer.Stride == Int {
+        base.advanced(by: t * rows * width)
+    }
+
+    /// Fills `gates[T*B, G*H]` with `input W_ih^T + b_ih` (plus `b_hh` when the cell adds the
+    /// hidden bias outside any gate product), all time steps in one GEMM.
+    func projectInputs(includeHiddenBias: Bool) {
+        let gates = storage.gates
+        let width = gateWidth
+        for row in 0..<(timeSteps * rows) {
+            let destination = gates + row * width
+            if includeHiddenBias {
+                for column in 0..<width {
+                    destination[column] = inputBias[column] + hiddenBias[column]
+                }
+            } else {
+                destination.update(from: inputBias, count: width)
+            }
+        }
+        Matmul.multiply(
+            m: timeSteps * rows, n: width, k: inputSize,
+            .init(pointer: input, rowStride: inputSize),
+            .init(pointer: storage.transposedInputWeights, rowStride: width),
+            beta: 1, into: gates, rowStride: width)
+    }
+
+    /// Copies `weight_ih` and `weight_hh` into the transposed forms the forward GEMMs use.
+    func transposeWeights() {
+        let width = gateWidth
+        for row in 0..<width {
+            for column in 0..<inputSize {
+                storage.transposedInputWeights[column * width + row] =
+                    inputWeights[row * inputSize + column]
+            }
+            for column in 0..<hidden {
+                storage.transposedHiddenWeights[column * width + row] =
+                    hiddenWeights[row * hidden + column]
+            }
+        }
+    }
+
+    /// `destination[B, G*H] += h_{t-1} W_hh^T` for step `t >= 1`.
+    func addRecurrentProjection(step t: Int, into destination: UnsafeMutablePointer<Float>) {
+        Matmul.multiply(
+            m: rows, n: gateWidth, k: hidden,
+            .init(pointer: step(storage.outputs, t - 1, width: hidden), rowStride: hidden),
+            .init(pointer: storage.transposedHiddenWeights, rowStride: gateWidth),
+            beta: 1, into: destination, rowStride: gateWidth)
+    }
+
+    /// `h_{t-1}` for step `t`, zero before the first step.
+    @inline(__always)
+    func previousOutputs(step t: Int) -> UnsafePointer<Float> {
+        t == 0 ? zeros : UnsafePointer(step(storage.outputs, t - 1, width: hidden))
+    }
+}
+
+/// Where one layer's backward pass reads gradients from and accumulates them into.
+struct LayerGradients {
+    /// d loss / d outputs `[T, B, H]` arriving from above (head or next layer).
+    var outputs: UnsafeMutablePointer<Float>
+    /// Input-side gate pre-activation gradients `[T, B, G*H]`.
+    var gates: UnsafeMutablePointer<Float>
+    /// Hidden-side gate gradients; the same buffer as `gates` except for the GRU.
+    var hiddenGates: UnsafeMutablePointer<Float>
+    /// d loss / d layer input `[T, B, I]`, or nil for the bottom layer.
+    var input: UnsafeMutablePointer<Float>?
+    var recurrent: UnsafeMutablePointer<Float>
+    var cell: UnsafeMutablePointer<Float>
+
+    /// Accumulators in the flat gradient, same shapes as the weights.
+    var inputWeights: UnsafeMutablePointer<Float>
+    var hiddenWeights: UnsafeMutablePointer<Float>
+    var inputBias: UnsafeMutablePointer<Float>
+    var hiddenBias: UnsafeMutablePointer<Float>
+}
+
+extension LayerPass {
+    /// Turns the per-step gate gradients into weight, bias and input gradients, each as
+    /// one GEMM over all time steps rather than one per step.
+    func accumulateWeightGradients(_ gradients: LayerGradients) {
+        let width = gateWidth
+        let sequenceRows = timeSteps * rows
+
+        // dW_ih += dG^T x over all steps.
+        Matmul.multiply(
+            m: width, n: inputSize, k: sequenceRows,
+            .init(pointer: gradients.gates, rowStride: width, transposed: true),
+            .init(pointer: input, rowStride: inputSize),
+            beta: 1, into: gradients.inputWeights, rowStride: inputSize)
+
+        // dW_hh += dG_h[t]^T h_{t-1}; step 0 saw a zero state and contributes nothing.
+        Matmul.multiply(
+            m: width, n: hidden, k: (timeSteps - 1) * rows,
+            .init(
+                pointer: step(gradients.hiddenGates, 1, width: width), rowStride: width,
+                transposed: true),
+            .init(pointer: storage.outputs, rowStride: hidden),
+            beta: 1, into: gradients.hiddenWeights, rowStride: hidden)
+
+        addColumnSums(of: gradients.gates, rowCount: sequenceRows, into: gradients.inputBias)
+        addColumnSums(
+            of: gradients.hiddenGates, rowCount: sequenceRows, into: gradients.hiddenBias)
+
+        // dx = dG W_ih, consumed by the layer below.
+        if let inputGradient = gradients.input {
+            Matmul.multiply(
+                m: sequenceRows, n: inputSize, k: width,
+                .init(pointer: gradients.gates, rowStride: width),
+                .init(pointer: inputWeights, rowStride: inputSize),
+                beta: 0, into: inputGradient, rowStride: inputSize)
+        }
+    }
+
+    private func addColumnSums(
+        of matrix: UnsafePointer<Float>, rowCount: Int, into sums: UnsafeMutablePointer<Float>
+    ) {
+        let width = gateWidth
+        for row in 0..<rowCount {
+            let source = matrix + row * width
+            for column in 0..<width {
+                sums[column] += source[column]
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import CBLAS
+
+/// The one place the Neural module calls BLAS: a single-precision matrix product.
+///
+/// Computes `C = alpha * op(A) * op(B) + beta * C` on row-major matrices, where `op(A)` is
+/// `[m, k]` and `op(B)` is `[k, n]`; `transposeA` means `A` is stored as `[k, m]`. Leading
+/// dimensions are the stored row lengths. `reference` is a plain-Swift version of the same
+/// contract that the tests hold the BLAS path to.
+enum Matmul {
+    /// Row-major operand description.
+    struct Operand {
+        var pointer: UnsafePointer<Float>
+        var rowStride: Int
+        var transposed: Bool = false
+    }
+
+    /// OpenBLAS would otherwise start its own thread pool inside each of our worker threads
+    /// and oversubscribe the cores; the module splits batches across threads itself.
+    private static let singleThreadedBLAS: Void = {
+        openblas_set_num_threads(1)
+    }()
+
+    /// `C[m, n] = alpha * op(A) op(B) + beta * C` through `cblas_sgemm`.
+    static func multiply(
+        m: Int, n: Int, k: Int, alpha: Float = 1,
+        _ a: Operand, _ b: Operand, beta: Float,
+        into c: UnsafeMutablePointer<Float>, rowStride ldc: Int
+    ) {
+        precondition(m >= 0 && n >= 0 && k >= 0, "negative matrix dimension")
+        guard m > 0, n > 0 else { return }
+        _ = singleThreadedBLAS
+        cblas_sgemm(
+            CblasRowMajor,
+            a.transposed ? CblasTrans : CblasNoTrans,
+            b.transposed ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k), alpha,
+            a.pointer, Int32(a.rowStride), b.pointer, Int32(b.rowStride),
+            beta, c, Int32(ldc))
+    }
+
+    /// The same product with plain loops, accumulated in `Double`; slow, for tests.
+    static func reference(
+        m: Int, n: Int, k: Int, alpha: Float = 1,
+        _ a: Operand, _ b: Operand, beta: Float,
+        into c: UnsafeMutablePointer<Float>, rowStride ldc: Int
+    ) {
+        for row in 0..<m {
+            for column in 0..<n {
+                var sum = 0.0
+                for inner in 0..<k {
+                    let left =
+                        a.transposed
+                        ? a.pointer[inner * a.rowStride + row]
+                        : a.pointer[row * a.rowStride + inner]
+                    let right =
+                        b.transposed
+                        ? b.pointer[column * b.rowStride + inner]
+                        : b.pointer[inner * b.rowStride + column]
+                    sum += Double(left) * Double(right)
+                }
+                let old = beta == 0 ? 0 : Double(beta) * Double(c[row * ldc + column])
+                c[row * ldc + column] = Float(Double(alpha) * sum + old)
+            }
+        }
+    }
+
+    /// Names the BLAS build and the kernel it picked for this CPU, for benchmark reports.
+    static var blasDescription: String {
+        let config = openblas_get_config().map { String(cString: $0) } ?? "unknown"
+        let core = openblas_get_corename().map { String(cString: $0) } ?? "unknown"
+        return "\(config); core \(core)"
+    }
+}

@@ -1,1 +1,0 @@
-// The Neural module; see docs/ARCHITECTURE.md.

@@ -1,0 +1,143 @@
+/// Per-thread scratch memory for running one chunk of a mini-batch through a recurrent model.
+///
+/// Everything the time loop touches is carved once from one arena, so training and inference
+/// allocate nothing per step or per batch. Sequences are stored time-major, `[time, rows, n]`
+/// (row `t * rows + b`), so each step's block is one contiguous matrix for the GEMMs. `rows`
+/// is the chunk's actual batch size, at most `capacity`; regions are sized for `capacity`.
+///
+/// Instances are never shared: each worker thread owns one for the length of a call, which
+/// is why the unchecked `Sendable` conformance is sound.
+final class RecurrentWorkspace: @unchecked Sendable {
+    /// The cached tensors of one layer for the backward pass.
+    struct LayerStorage {
+        /// Activated gates `[time, rows, G*H]` (the pre-activation for the simple RNN).
+        var gates: UnsafeMutablePointer<Float>
+        /// Hidden states `h_t`, `[time, rows, H]`.
+        var outputs: UnsafeMutablePointer<Float>
+        /// LSTM: cell states `c_t`; GRU: `W_hn h_{t-1} + b_hn`; `[time, rows, H]`.
+        var cells: UnsafeMutablePointer<Float>
+        /// LSTM: `tanh(c_t)`, `[time, rows, H]`.
+        var cellTanh: UnsafeMutablePointer<Float>
+        /// Inverted-dropout multipliers applied to `outputs` before the next layer.
+        var mask: UnsafeMutablePointer<Float>
+        /// `outputs * mask`, the next layer's input when dropout is on.
+        var dropped: UnsafeMutablePointer<Float>
+        /// `weight_ih^T [I, G*H]` and `weight_hh^T [H, G*H]`, refreshed by every forward
+        /// call: OpenBLAS multiplies small untransposed operands noticeably faster.
+        var transposedInputWeights: UnsafeMutablePointer<Float>
+        var transposedHiddenWeights: UnsafeMutablePointer<Float>
+    }
+
+    let configuration: RecurrentConfiguration
+    let layout: ParameterLayout
+    let timeSteps: Int
+    let capacity: Int
+
+    /// Input chunk, time-major `[time, rows, inputSize]`.
+    let sequenceInput: UnsafeMutablePointer<Float>
+    let layers: [LayerStorage]
+    /// Head input `[rows, H]` for the max-pool head.
+    let pooled: UnsafeMutablePointer<Float>
+    /// Time step that won the max, `[rows, H]`.
+    let poolIndex: UnsafeMutablePointer<Int32>
+    /// Model outputs `[rows, outputSize]`.
+    let predictions: UnsafeMutablePointer<Float>
+    /// d loss / d predictions, `[rows, outputSize]`.
+    let predictionGradient: UnsafeMutablePointer<Float>
+    /// d loss / d head input, `[rows, H]`.
+    let featureGradient: UnsafeMutablePointer<Float>
+    /// d loss / d gate pre-activations, `[time, rows, G*H]`.
+    let gateGradient: UnsafeMutablePointer<Float>
+    /// GRU only: the hidden-side gate gradient (the `n` block differs by the factor `r`).
+    let hiddenGateGradient: UnsafeMutablePointer<Float>
+    /// d loss / d layer outputs, `[time, rows, H]`.
+    let outputGradient: UnsafeMutablePointer<Float>
+    /// d loss / d layer inputs, `[time, rows, max(inputSize, H)]`.
+    let inputGradient: UnsafeMutablePointer<Float>
+    /// Gradient flowing back through `h_{t-1}`, `[rows, H]`.
+    let recurrentGradient: UnsafeMutablePointer<Float>
+    /// LSTM gradient flowing back through `c_{t-1}`, `[rows, H]`.
+    let cellGradient: UnsafeMutablePointer<Float>
+    /// GRU `W_hh h + b_hh` for one step, `[rows, G*H]`.
+    let stepScratch: UnsafeMutablePointer<Float>
+    /// Always zero: the initial hidden and cell state, `[rows, H]`.
+    let zeros: UnsafeMutablePointer<Float>
+    /// This thread's parameter gradient, in the layout of the flat parameters.
+    let gradient: UnsafeMutablePointer<Float>
+
+    private let arena: UnsafeMutableBufferPointer<Float>
+    private let indexArena: UnsafeMutableBufferPointer<Int32>
+
+    init(configuration: RecurrentConfiguration, timeSteps: Int, capacity: Int) {
+        precondition(timeSteps >= 1 && capacity >= 1, "empty workspace")
+        self.configuration = configuration
+        self.layout = ParameterLayout(configuration)
+        self.timeSteps = timeSteps
+        self.capacity = capacity
+
+        let hidden = configuration.hiddenSize
+        let gateWidth = configuration.cell.gateCount * hidden
+        let sequence = timeSteps * capacity
+        let widest = max(configuration.inputSize, hidden)
+        let isGRU = configuration.cell == .gru
+        let isLSTM = configuration.cell == .lstm
+        let hasDropout = configuration.dropout > 0 && configuration.layers > 1
+
+        var sizes: [Int] = [
+            sequence * configuration.inputSize, capacity * hidden,
+            capacity * configuration.outputSize, capacity * configuration.outputSize,
+            capacity * hidden, sequence * gateWidth, isGRU ? sequence * gateWidth : 0,
+            sequence * hidden, sequence * widest, capacity * hidden, capacity * hidden,
+            capacity * gateWidth, capacity * hidden, layout.totalCount,
+        ]
+        for layer in layout.layers {
+            sizes += [
+                sequence * gateWidth, sequence * hidden,
+                isLSTM || isGRU ? sequence * hidden : 0, isLSTM ? sequence * hidden : 0,
+                hasDropout ? sequence * hidden : 0, hasDropout ? sequence * hidden : 0,
+                layer.inputSize * gateWidth, hidden * gateWidth,
+            ]
+        }
+        arena = .allocate(capacity: sizes.reduce(0, +))
+        arena.initialize(repeating: 0)
+        indexArena = .allocate(capacity: capacity * hidden)
+        indexArena.initialize(repeating: 0)
+        poolIndex = indexArena.baseAddress!
+
+        var cursor = arena.baseAddress!
+        var sizeIterator = sizes.makeIterator()
+        func take() -> UnsafeMutablePointer<Float> {
+            let region = cursor
+            cursor += sizeIterator.next()!
+            return region
+        }
+        sequenceInput = take()
+        pooled = take()
+        predictions = take()
+        predictionGradient = take()
+        featureGradient = take()
+        gateGradient = take()
+        hiddenGateGradient = take()
+        outputGradient = take()
+        inputGradient = take()
+        recurrentGradient = take()
+        cellGradient = take()
+        stepScratch = take()
+        zeros = take()
+        gradient = take()
+        var layers: [LayerStorage] = []
+        for _ in 0..<configuration.layers {
+            layers.append(
+                LayerStorage(
+                    gates: take(), outputs: take(), cells: take(), cellTanh: take(),
+                    mask: take(), dropped: take(), transposedInputWeights: take(),
+                    transposedHiddenWeights: take()))
+        }
+        self.layers = layers
+    }
+
+    deinit {
+        arena.deallocate()
+        indexArena.deallocate()
+    }
+}

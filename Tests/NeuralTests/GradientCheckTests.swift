@@ -1,0 +1,79 @@
+import Testing
+
+@testable import Neural
+
+/// The kernels' analytic gradients against central differences of `DoubleReference`.
+@Suite struct GradientCheckTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var cell: RecurrentCell
+        var head: SequenceHead = .last
+        var outputs = 1
+        var loss: Loss = .mse
+        var nonlinearity: RecurrentNonlinearity = .tanh
+
+        var testDescription: String {
+            "\(cell.rawValue) \(nonlinearity.rawValue) \(head.rawValue) x\(outputs) \(loss)"
+        }
+    }
+
+    static let cases: [Case] =
+        RecurrentCell.allCases.flatMap { cell in
+            [
+                Case(cell: cell), Case(cell: cell, head: .maxpool),
+                Case(cell: cell, outputs: 3), Case(cell: cell, head: .maxpool, outputs: 2),
+                Case(cell: cell, loss: .mae), Case(cell: cell, loss: .huber(delta: 0.3)),
+            ]
+        } + [
+            Case(cell: .rnn, nonlinearity: .relu),
+            Case(cell: .rnn, head: .maxpool, nonlinearity: .relu),
+        ]
+
+    @Test(arguments: cases)
+    func analyticGradientMatchesCentralDifferencesInDouble(_ testCase: Case) {
+        let configuration = RecurrentConfiguration(
+            cell: testCase.cell, layers: 2, hiddenSize: 3, inputSize: 2,
+            outputSize: testCase.outputs, head: testCase.head,
+            nonlinearity: testCase.nonlinearity)
+        let model = RecurrentModel(configuration: configuration, seed: 11)
+        let batch = 3
+        let inputs = gaussianValues(batch * 4 * 2, seed: 5)
+        let targets = gaussianValues(batch * testCase.outputs, seed: 6)
+        let analytic = model.lossAndGradient(
+            inputs: inputs, targets: targets, rows: batch, loss: testCase.loss)
+
+        let reference = DoubleReference(configuration)
+        let doubleInputs = inputs.map(Double.init)
+        let doubleTargets = targets.map(Double.init)
+        func loss(_ parameters: [Double]) -> Double {
+            let outputs = reference.forward(parameters, inputs: doubleInputs, batch: batch)
+            return DoubleReference.loss(testCase.loss, outputs: outputs, targets: doubleTargets)
+        }
+        let parameters = model.flatParameters.map(Double.init)
+        #expect(abs(loss(parameters) - analytic.loss) <= 1e-5 * max(1, abs(analytic.loss)))
+
+        let step = 1e-6
+        let numeric = parameters.indices.map { index -> Double in
+            var plus = parameters
+            var minus = parameters
+            plus[index] += step
+            minus[index] -= step
+            return (loss(plus) - loss(minus)) / (2 * step)
+        }
+        #expect(
+            isClose(analytic.gradient, numeric, rtol: 1e-3, atol: 2e-6),
+            "\(worstMismatch(analytic.gradient, numeric))")
+    }
+
+    @Test func splittingTheBatchAcrossThreadsGivesTheSameGradient() {
+        let configuration = RecurrentConfiguration(
+            cell: .lstm, layers: 2, hiddenSize: 5, inputSize: 3, outputSize: 2)
+        let model = RecurrentModel(configuration: configuration, seed: 3)
+        let inputs = gaussianValues(7 * 6 * 3, seed: 1)
+        let targets = gaussianValues(7 * 2, seed: 2)
+        let single = model.lossAndGradient(inputs: inputs, targets: targets, rows: 7, loss: .mse)
+        let split = model.lossAndGradient(
+            inputs: inputs, targets: targets, rows: 7, loss: .mse, threads: 2)
+        #expect(abs(single.loss - split.loss) <= 1e-6)
+        #expect(isClose(split.gradient, single.gradient, rtol: 1e-5, atol: 1e-7))
+    }
+}

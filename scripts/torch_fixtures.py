@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Writes the PyTorch reference fixtures the Neural tests compare against, and checks
+Swift-written models in PyTorch.
+
+    python3 scripts/torch_fixtures.py                 # (re)write Tests/NeuralTests/Fixtures/
+    python3 scripts/torch_fixtures.py --check-swift M.safetensors
+
+Each fixture is a small two-layer network (rnn, lstm, gru; heads `last` and `maxpool`)
+with its flat parameters in state_dict order, inputs, targets, outputs, the loss and the
+gradient of every parameter for MSE, MAE and Huber, and the parameters after one Adam step
+(with and without gradient clipping). The tests read these JSON files; they never need
+PyTorch. Needs: torch (CPU build is enough), safetensors.
+"""
+import argparse
+import json
+import pathlib
+import sys
+
+import torch
+import torch.nn as nn
+from safetensors import safe_open
+from safetensors.torch import load_file, save_file
+
+FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "Tests" / "NeuralTests" / "Fixtures"
+CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
+HUBER_DELTA = 0.5
+
+
+class Forecaster(nn.Module):
+    """Stacked recurrent layers, then a linear head on the last step or the max over time."""
+
+    def __init__(self, cell, input_size, hidden, layers, output_size, head, nonlinearity):
+        super().__init__()
+        extra = {"nonlinearity": nonlinearity} if cell == "rnn" else {}
+        self.rnn = CELLS[cell](input_size, hidden, num_layers=layers, batch_first=True, **extra)
+        self.head = nn.Linear(hidden, output_size)
+        self.pooling = head
+
+    def forward(self, x):  # x: [batch, time, features]
+        out, _ = self.rnn(x)
+        features = out[:, -1, :] if self.pooling == "last" else out.max(dim=1).values
+        return self.head(features)
+
+
+def flat(tensors):
+    return torch.cat([t.detach().reshape(-1) for t in tensors]).tolist()
+
+
+def losses(outputs, targets):
+    return {
+        "mse": nn.MSELoss()(outputs, targets),
+        "mae": nn.L1Loss()(outputs, targets),
+        "huber": nn.HuberLoss(delta=HUBER_DELTA)(outputs, targets),
+    }
+
+
+def make_fixture(cell, head, output_size, nonlinearity="tanh", seed=0):
+    torch.manual_seed(seed)
+    layers, input_size, hidden, time_steps, batch = 2, 3, 4, 5, 3
+    model = Forecaster(cell, input_size, hidden, layers, output_size, head, nonlinearity)
+    x = torch.randn(batch, time_steps, input_size)
+    y = torch.randn(batch, output_size)
+    initial = {k: v.clone() for k, v in model.state_dict().items()}
+
+    fixture = {
+        "cell": cell, "head": head, "layers": layers, "hidden": hidden,
+        "input_size": input_size, "output_size": output_size, "nonlinearity": nonlinearity,
+        "time_steps": time_steps, "batch": batch, "huber_delta": HUBER_DELTA,
+        "torch": torch.__version__,
+        "names": list(initial), "parameters": flat(initial.values()),
+        "inputs": x.reshape(-1).tolist(), "targets": y.reshape(-1).tolist(),
+    }
+    with torch.no_grad():
+        fixture["outputs"] = model(x).reshape(-1).tolist()
+
+    fixture["losses"] = {}
+    for name in ("mse", "mae", "huber"):
+        model.zero_grad(set_to_none=True)
+        loss = losses(model(x), y)[name]
+        loss.backward()
+        fixture["losses"][name] = {
+            "value": loss.item(), "gradient": flat(p.grad for p in model.parameters())}
+
+    # One Adam step on the MSE gradient, plain and after clipping by global norm.
+    for key, clip in (("adam", None), ("adam_clipped", 0.05)):
+        model.load_state_dict(initial)
+        optimizer = torch.optim.Adam(model.parameters(), lr=0.01, weight_decay=0.1)
+        optimizer.zero_grad()
+        nn.MSELoss()(model(x), y).backward()
+        if clip is not None:
+            nn.utils.clip_grad_norm_(model.parameters(), clip)
+        optimizer.step()
+        fixture[key] = {"learning_rate": 0.01, "weight_decay": 0.1, "clip": clip,
+                        "updated": flat(model.parameters())}
+    return fixture
+
+
+def write_fixtures():
+    FIXTURES.mkdir(parents=True, exist_ok=True)
+    cases = [(cell, head, 1 if head == "last" else 2, "tanh")
+             for cell in CELLS for head in ("last", "maxpool")]
+    cases.append(("rnn", "last", 1, "relu"))
+    for index, (cell, head, outputs, nonlinearity) in enumerate(cases):
+        fixture = make_fixture(cell, head, outputs, nonlinearity, seed=index)
+        suffix = "-relu" if nonlinearity == "relu" else ""
+        path = FIXTURES / f"torch-{cell}-{head}{suffix}.json"
+        path.write_text(json.dumps(fixture) + "\n")
+        print(f"wrote {path.relative_to(FIXTURES.parent.parent.parent)}")
+    write_torch_model()
+
+
+def write_torch_model():
+    """A PyTorch-written safetensors model and the predictions PyTorch makes with it."""
+    torch.manual_seed(42)
+    model = Forecaster("gru", 3, 6, 2, 2, "last", "tanh")
+    x = torch.randn(4, 7, 3)
+    with torch.no_grad():
+        outputs = model(x)
+    metadata = {"cell": "gru", "layers": "2", "hidden": "6", "input_size": "3",
+                "output_size": "2", "head": "last", "scaler_mean": "[0.5,1.5,-2]",
+                "scaler_std": "[1,2,3]"}
+    state = {k: v.contiguous() for k, v in model.state_dict().items()}
+    save_file(state, str(FIXTURES / "torch-gru-model.safetensors"), metadata=metadata)
+    expected = {"inputs": x.reshape(-1).tolist(), "batch": 4,
+                "outputs": outputs.reshape(-1).tolist()}
+    (FIXTURES / "torch-gru-model.json").write_text(json.dumps(expected) + "\n")
+    print("wrote Tests/NeuralTests/Fixtures/torch-gru-model.safetensors")
+
+
+def check_swift(path):
+    """Loads a Swift-written file, predicts its stored check inputs, compares with Swift's."""
+    with safe_open(path, framework="pt") as handle:
+        metadata = handle.metadata()
+    model = Forecaster(metadata["cell"], int(metadata["input_size"]), int(metadata["hidden"]),
+                       int(metadata["layers"]), int(metadata["output_size"]),
+                       metadata.get("head", "last"), metadata.get("nonlinearity", "tanh"))
+    model.load_state_dict(load_file(path), strict=True)
+    model.eval()
+    x = torch.tensor(json.loads(metadata["check_inputs"]), dtype=torch.float32)
+    swift = torch.tensor(json.loads(metadata["check_outputs"]), dtype=torch.float32)
+    with torch.no_grad():
+        ours = model(x)
+    difference = (ours - swift).abs().max().item()
+    close = torch.allclose(ours, swift, rtol=1e-5, atol=1e-6)
+    print(f"{path}: {metadata['cell']} x{metadata['layers']} head={metadata.get('head')}, "
+          f"{x.shape[0]} windows, max |torch - swift| = {difference:.3g}: "
+          f"{'match' if close else 'MISMATCH'}")
+    return 0 if close else 1
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check-swift", metavar="FILE", action="append",
+                        help="verify a Swift-written .safetensors (repeatable)")
+    arguments = parser.parse_args(argv)
+    if arguments.check_swift:
+        return max(check_swift(path) for path in arguments.check_swift)
+    write_fixtures()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,7 +1,7 @@
 # Walkforward: the two README commands are `make demo` and `make test`.
 SWIFT ?= swift
 APT_PACKAGES := libcurl4-openssl-dev libopenblas-dev pkg-config
-DEMO_STRATEGY ?= Strategies/default.json
+DEMO_STRATEGY ?= Strategies/lstm-msft.json
 
 .PHONY: deps build demo test lint clean browser-check
 

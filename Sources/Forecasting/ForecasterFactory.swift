@@ -5,9 +5,7 @@ public enum ForecasterFactory {
         case .naive: return NaiveForecaster()
         case .drift: return DriftForecaster()
         case .ridge: return RidgeForecaster(alpha: settings.ridgeAlpha)
-        // TODO: recurrent and MLP forecasters — they arrive with the Neural module's trainer;
-        // until then a neural cell falls back to ridge so the pipeline stays runnable.
-        case .rnn, .lstm, .gru, .mlp: return RidgeForecaster(alpha: settings.ridgeAlpha)
+        case .rnn, .lstm, .gru, .mlp: return RecurrentForecaster(settings: settings)
         }
     }
 }

@@ -36,6 +36,7 @@ enum Walkforward {
             "audit": AuditCommand.run,
             "bench": BenchCommand.run,
             "fetch": FetchCommand.run,
+            "model": ModelCommand.run,
         ]
         if name == "--help" || name == "-h" || name == "help" {
             Terminal.out(usage)

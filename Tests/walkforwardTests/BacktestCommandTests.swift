@@ -172,3 +172,37 @@ import Testing
         #expect(again.standardError.contains("already exists"))
     }
 }
+
+@Suite struct NeuralBacktestTests {
+    @Test func lstmRunSavesOneModelPerFoldThatModelRunCanLoad() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.writePrices("AAA", days: 420, seed: 9)
+        try workspace.write(
+            """
+            {"tickers": ["AAA"], "features": ["log_return", "range"], "window": 8,
+             "model": {"cell": "lstm", "layers": 1, "hidden": 4, "epochs": 2, "batch": 32},
+             "walkForward": {"train": 200, "test": 100, "validation": 30}}
+            """, to: "Strategies/lstm.json")
+        let cli = CommandRunner(directory: workspace.root)
+        let outcome = try cli.run(["backtest", "Strategies/lstm.json", "--run-id", "nn"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("epoch 2/2"))
+        let folds = try workspace.read("Reports/nn/folds.csv").split(separator: "\n").count - 1
+        #expect(folds >= 2)
+        for fold in 0..<folds {
+            let model = "Reports/nn/model-fold-\(fold).safetensors"
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: workspace.root.appendingPathComponent(model).path))
+        }
+        try workspace.write("0.1,0.2\n0.0,0.1\n0.3,0.2\n", to: "window.csv")
+        let prediction = try cli.run([
+            "model", "run", "Reports/nn/model-fold-0.safetensors", "window.csv",
+        ])
+        #expect(prediction.status == 0, "\(prediction.standardError)")
+        #expect(
+            Double(prediction.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)) != nil
+        )
+    }
+}

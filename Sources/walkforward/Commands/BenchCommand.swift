@@ -1,5 +1,6 @@
 import Backtesting
 import Foundation
+import Neural
 
 /// `walkforward bench train|infer|backtest`: throughput figures as one JSON line.
 enum BenchCommand {
@@ -40,9 +41,36 @@ enum BenchCommand {
     }
 }
 
-/// Placeholder until the Neural benchmark driver is wired in.
+/// `bench train|infer`: the recurrent model's throughput on seeded random data.
 enum NeuralBench {
     static func run(mode: String, _ words: [String]) throws {
-        throw CommandFailure(description: "bench \(mode): the recurrent benchmark is not built yet")
+        let arguments = try Arguments(
+            words, command: "bench \(mode)",
+            valueOptions: [
+                "cell", "layers", "hidden", "window", "features", "batch", "samples", "epochs",
+                "threads", "seed",
+            ])
+        _ = try arguments.requirePositional([])
+        var benchmark = NeuralBenchmark()
+        if let text = arguments.value("cell") {
+            guard let cell = RecurrentCell(rawValue: text) else {
+                throw UsageError(
+                    command: "bench \(mode)",
+                    message: "--cell is '\(text)', expected rnn, lstm or gru")
+            }
+            benchmark.cell = cell
+        }
+        benchmark.layers = try arguments.integer("layers", default: 2, range: 1...16)
+        benchmark.hidden = try arguments.integer("hidden", default: 64, range: 1...4096)
+        benchmark.window = try arguments.integer("window", default: 60, range: 1...10_000)
+        benchmark.features = try arguments.integer("features", default: 5, range: 1...4096)
+        benchmark.batch = try arguments.integer("batch", default: 64, range: 1...65_536)
+        benchmark.samples = try arguments.integer("samples", default: 4096, range: 1...10_000_000)
+        benchmark.epochs = try arguments.integer("epochs", default: 3, range: 2...1000)
+        benchmark.threads = try arguments.integer("threads", default: 2, range: 1...256)
+        benchmark.seed = UInt64(
+            try arguments.integer("seed", default: 0, range: 0...Int(Int32.max)))
+        let result = mode == "train" ? try benchmark.runTraining() : try benchmark.runInference()
+        Terminal.out(result.jsonLine())
     }
 }

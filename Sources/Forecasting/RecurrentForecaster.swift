@@ -1,0 +1,133 @@
+import Foundation
+import Neural
+
+/// A recurrent network (RNN, LSTM or GRU) or the sliding-window MLP, trained per fold.
+///
+/// The network learns the target's excess over the naive forecast, standardised with the
+/// mean and deviation of the training labels only (leakage rule 3 applies to targets too);
+/// a forecast is the naive value plus the de-standardised output.
+public struct RecurrentForecaster: Forecaster {
+    public let settings: ModelSettings
+    private var recurrent: RecurrentModel?
+    private var windowMLP: WindowMLP?
+    private var targetMean = 0.0
+    private var targetScale = 1.0
+
+    public init(settings: ModelSettings) {
+        precondition(settings.kind.isNeural, "RecurrentForecaster needs a neural model kind")
+        self.settings = settings
+    }
+
+    public var fittedParameters: [Double] {
+        let weights = recurrent?.flatParameters ?? windowMLP?.flatParameters ?? []
+        return weights.map(Double.init) + [targetMean, targetScale]
+    }
+
+    public mutating func fit(training: SampleSet, validation: SampleSet?, context: FitContext)
+        throws
+    {
+        guard !training.isEmpty else { throw ForecastingError.emptyTrainingSet(fold: context.fold) }
+        fitTargetScaling(training)
+        let targets = scaledTargets(training)
+        let held = validation.map {
+            (inputs: $0.inputs, targets: scaledTargets($0), sampleCount: $0.count)
+        }
+        let options = trainingOptions(context)
+        let epochs = settings.epochs
+        let report: (EpochReport) -> Void = { epoch in
+            context.progress(
+                .epoch(
+                    fold: context.fold, epoch: epoch.epoch, of: epochs,
+                    trainingLoss: Double(epoch.trainingLoss),
+                    validationLoss: epoch.validationLoss.map(Double.init)))
+        }
+        do {
+            if settings.kind == .mlp {
+                var model = WindowMLP(
+                    configuration: .init(
+                        windowLength: training.windowLength, inputSize: training.featureCount,
+                        hiddenSize: settings.hiddenSize),
+                    seed: context.seed)
+                try Trainer.fit(
+                    &model, inputs: training.inputs, targets: targets, sampleCount: training.count,
+                    validation: held, options: options, progress: report)
+                windowMLP = model
+            } else {
+                var model = RecurrentModel(
+                    configuration: configuration(training), seed: context.seed)
+                try Trainer.fit(
+                    &model, inputs: training.inputs, targets: targets, sampleCount: training.count,
+                    timeSteps: training.windowLength, validation: held, options: options,
+                    progress: report)
+                recurrent = model
+            }
+        } catch {
+            throw ForecastingError.trainingDiverged(
+                fold: context.fold, detail: "\(error.inFold(context.fold))")
+        }
+    }
+
+    public func predict(_ samples: SampleSet) -> [Double] {
+        guard !samples.isEmpty else { return [] }
+        let outputs: [Float]
+        if let recurrent {
+            outputs = recurrent.predict(samples.inputs, batchSize: samples.count, threads: 1)
+        } else if let windowMLP {
+            outputs = windowMLP.predict(samples.inputs, batchSize: samples.count, threads: 1)
+        } else {
+            preconditionFailure("predict called before fit")
+        }
+        return zip(outputs, samples.naive).map { output, naive in
+            naive + targetMean + targetScale * Double(output)
+        }
+    }
+
+    public func save(to url: URL, metadata: [String: String]) throws -> Bool {
+        guard let recurrent else { return false }
+        var extra = metadata
+        extra["target_mean"] = "\(targetMean)"
+        extra["target_std"] = "\(targetScale)"
+        extra["target_encoding"] = "naive + target_mean + target_std * output"
+        try Safetensors.write(recurrent, extraMetadata: extra, to: url)
+        return true
+    }
+
+    func configuration(_ training: SampleSet) -> RecurrentConfiguration {
+        let cell: RecurrentCell
+        switch settings.kind {
+        case .rnn: cell = .rnn
+        case .gru: cell = .gru
+        default: cell = .lstm
+        }
+        return RecurrentConfiguration(
+            cell: cell, layers: settings.layers, hiddenSize: settings.hiddenSize,
+            inputSize: training.featureCount, outputSize: 1,
+            head: settings.head == .maxpool ? .maxpool : .last, dropout: Float(settings.dropout))
+    }
+
+    private func trainingOptions(_ context: FitContext) -> TrainingOptions {
+        let loss: Loss
+        switch settings.loss {
+        case .mse: loss = .mse
+        case .mae: loss = .mae
+        case .huber: loss = .huber(delta: 1)
+        }
+        return TrainingOptions(
+            epochs: settings.epochs, batchSize: settings.batchSize,
+            learningRate: Float(settings.learningRate), weightDecay: Float(settings.weightDecay),
+            gradientClipNorm: settings.clipNorm.map(Float.init), loss: loss, seed: context.seed,
+            threads: context.threads, earlyStoppingPatience: settings.patience)
+    }
+
+    private mutating func fitTargetScaling(_ training: SampleSet) {
+        let excess = zip(training.targets, training.naive).map { $0 - $1 }
+        let mean = excess.reduce(0, +) / Double(excess.count)
+        let variance = excess.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(excess.count)
+        targetMean = mean
+        targetScale = variance > 0 ? variance.squareRoot() : 1
+    }
+
+    private func scaledTargets(_ samples: SampleSet) -> [Float] {
+        zip(samples.targets, samples.naive).map { Float(($0 - $1 - targetMean) / targetScale) }
+    }
+}

@@ -22,8 +22,7 @@ public enum ForecastingError: Error, CustomStringConvertible, Equatable {
         case .singularSystem(let fold):
             return "fold \(fold): ridge system is singular; raise model.ridgeAlpha"
         case .trainingDiverged(let fold, let detail):
-            return "fold \(fold): training diverged: \(detail); lower model.learningRate or "
-                + "set model.clipNorm"
+            return "fold \(fold): training failed: \(detail)"
         case .leakRefused(let message):
             return message
         }

@@ -77,7 +77,10 @@ extension WalkForwardRunner {
     {
         let purge = settings.purgeDays
         let testCut = symbol.firstBar(onOrAfter: plan.cutoff)
-        let trainingLimit = testCut - purge - settings.embargoDays - 1
+        // A training label must exist: with a purge it always does, without one (the
+        // no-purge leak) the last bars before the data's end have no label yet.
+        let lastLabelled = symbol.bars.count - 1 - settings.target.horizon
+        let trainingLimit = min(testCut - purge - settings.embargoDays - 1, lastLabelled)
         let start = max(
             symbol.firstDecisionBar, symbol.firstBar(onOrAfter: plan.training.lowerBound))
         func span(_ lower: Int, _ upper: Int?) -> ClosedRange<Int>? {
@@ -92,7 +95,7 @@ extension WalkForwardRunner {
         }
         let validationCut = symbol.firstBar(onOrAfter: validationDays.lowerBound)
         let fittingEnd = symbol.lastBar(onOrBefore: plan.training.upperBound)
-            .map { min($0, validationCut - purge - 1) }
+            .map { min($0, validationCut - purge - 1, trainingLimit) }
         let validationEnd = symbol.lastBar(onOrBefore: validationDays.upperBound)
             .map { min($0, trainingLimit) }
         return (span(start, fittingEnd), span(max(start, validationCut), validationEnd))

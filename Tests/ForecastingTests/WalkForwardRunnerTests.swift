@@ -118,6 +118,17 @@ import Testing
         }
     }
 
+    @Test func noPurgeNeverTrainsOnUnrealisedLabels() throws {
+        // Without a purge the last training days of the last folds have no label yet; they
+        // must be left out rather than trained on as NaN.
+        var leaky = settings(horizon: 10, leaks: [.noPurge])
+        leaky.walkForward.testDays = 10
+        leaky.walkForward.stepDays = 10
+        let series = [SyntheticSeries.randomWalk("AAA", count: 400, seed: 6)]
+        let result = try WalkForwardRunner(settings: leaky).run(series)
+        #expect(result.predictions.allSatisfy { $0.predicted.isFinite })
+    }
+
     @Test func ridgeRecoversALinearRule() throws {
         // Labels are an exact linear function of the window: ridge with a tiny penalty
         // should reproduce them almost perfectly.

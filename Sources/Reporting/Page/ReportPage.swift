@@ -40,7 +40,7 @@ public enum ReportPage {
         body += distributionSection(rows: rows, days: days)
         body += tables(report)
         let title = "\(report.strategy.name) — Walkforward run \(report.id.text)"
-        return HTMLDocument(title: title, body: body).render()
+        return HTMLDocument(title: title, body: "<main>\(body)</main>").render()
     }
 
     static func figure(_ svg: String, caption: String?) -> TrustedHTML {
@@ -98,7 +98,7 @@ public enum ReportPage {
             ("Max drawdown", "max_drawdown", .percent(decimals: 1)),
             ("Theil U (vs random walk)", "theil_u", .number(decimals: 3)),
             ("Diebold–Mariano p", "dm_pvalue", .number(decimals: 3)),
-            ("Deflated Sharpe", "dsr", .number(decimals: 3)),
+            ("Deflated Sharpe (P[SR > 0])", "dsr", .number(decimals: 3)),
         ]
         var html: TrustedHTML = "<section class=\"metrics\">\n"
         for (label, name, format) in cards {

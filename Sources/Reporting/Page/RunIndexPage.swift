@@ -29,7 +29,7 @@ public enum RunIndexPage {
         body += "<p class=\"muted\">\(entries.count) run(s), newest first. Theil U below 1 and a "
         body += "Diebold–Mariano p below 0.05 would mean a forecast that beats the random walk."
         body += "</p></header>\n<div class=\"table-wrap\">\(table)</div>\n"
-        return HTMLDocument(title: "Walkforward runs", body: body).render()
+        return HTMLDocument(title: "Walkforward runs", body: "<main>\(body)</main>").render()
     }
 
     /// Rewrites `index.html` in `directory` from the runs it holds.

@@ -35,7 +35,7 @@ enum BacktestCommand {
         let threads = try arguments.integer("threads", default: 2, range: 1...256)
         let runID = try arguments.value("run-id").map { try RunID($0) }
         let pipeline = BacktestPipeline(
-            strategyURL: URL(fileURLWithPath: strategyPath),
+            strategyPath: strategyPath,
             dataDirectory: URL(fileURLWithPath: arguments.value("data-dir") ?? "Data"),
             reportsDirectory: URL(fileURLWithPath: arguments.value("reports-dir") ?? "Reports"),
             seed: seed, threads: threads, runID: runID, log: Terminal.err)

@@ -7,13 +7,16 @@ import Reporting
 /// Loads a strategy and its data, runs the walk-forward forecasts, simulates the portfolio,
 /// computes the metrics and writes the report. Shared by `backtest` and the tests.
 struct BacktestPipeline {
-    let strategyURL: URL
+    /// The strategy path as the user gave it, for messages and the report.
+    let strategyPath: String
     let dataDirectory: URL
     let reportsDirectory: URL
     let seed: UInt64?
     let threads: Int
     let runID: RunID?
     let log: @Sendable (String) -> Void
+
+    var strategyURL: URL { URL(fileURLWithPath: strategyPath) }
 
     func run() throws -> (RunReport, URL) {
         let started = Date()
@@ -58,7 +61,7 @@ struct BacktestPipeline {
             id: runID
                 ?? RunID.make(
                     strategyFileName: strategyURL.deletingPathExtension().lastPathComponent),
-            strategy: strategy, strategyPath: strategyURL.path,
+            strategy: strategy, strategyPath: strategyPath,
             strategySHA256: SHA256.hex((try? Data(contentsOf: strategyURL)) ?? Data()),
             dataFiles: dataFiles, dataWarnings: warnings, forecast: forecast,
             simulation: simulation, metrics: metrics, seed: runner.seed, threads: threads,

@@ -55,28 +55,23 @@ public struct BacktestBenchmark: Sendable {
     }
 
     /// One signal per symbol and day: +1 while SMA(10) > SMA(20), else -1; none during the
-    /// 20-day warm-up.
+    /// 20-day warm-up. Both means come from running sums in one pass over the bars.
     func crossoverSignals(_ series: [PriceSeries]) -> [[Double]] {
         series.map { symbol in
-            let closes = symbol.bars.map(\.close)
-            let fast = movingAverage(closes, 10)
-            let slow = movingAverage(closes, 20)
-            return closes.indices.map { day in
-                guard day >= 19 else { return .nan }
-                return fast[day] > slow[day] ? 1 : -1
+            let bars = symbol.bars
+            var signals = [Double](repeating: .nan, count: bars.count)
+            var fastSum = 0.0
+            var slowSum = 0.0
+            for day in bars.indices {
+                let close = bars[day].close
+                fastSum += close
+                slowSum += close
+                if day >= 10 { fastSum -= bars[day - 10].close }
+                if day >= 20 { slowSum -= bars[day - 20].close }
+                if day >= 19 { signals[day] = fastSum / 10 > slowSum / 20 ? 1 : -1 }
             }
+            return signals
         }
-    }
-
-    private func movingAverage(_ values: [Double], _ length: Int) -> [Double] {
-        var output = [Double](repeating: .nan, count: values.count)
-        var sum = 0.0
-        for index in values.indices {
-            sum += values[index]
-            if index >= length { sum -= values[index - length] }
-            if index >= length - 1 { output[index] = sum / Double(length) }
-        }
-        return output
     }
 
     private func randomWalk(index: Int) -> PriceSeries {

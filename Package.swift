@@ -31,7 +31,7 @@ let package = Package(
         ),
         .target(name: "FakeVendorServer", path: "Tests/FakeVendorServer"),
         .testTarget(name: "MarketDataTests", dependencies: ["MarketData", "FakeVendorServer"]),
-        .testTarget(name: "NeuralTests", dependencies: ["Neural"]),
+        .testTarget(name: "NeuralTests", dependencies: ["Neural"], exclude: ["Fixtures"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
         .testTarget(name: "BacktestingTests", dependencies: ["Backtesting"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),

@@ -15,36 +15,54 @@ enum GRUKernel {
 
         for t in 0..<pass.timeSteps {
             let gates = pass.step(pass.storage.gates, t, width: width)
+            // W_hh h_{t-1} without its bias, which the row loops add.
             let projection = pass.stepScratch
-            for row in 0..<pass.rows {
-                (projection + row * width).update(from: pass.hiddenBias, count: width)
-            }
             if t > 0 {
-                pass.addRecurrentProjection(step: t, into: projection)
+                pass.addRecurrentProjection(step: t, into: projection, beta: 0)
+            } else {
+                projection.update(repeating: 0, count: pass.rows * width)
             }
             let previous = pass.previousOutputs(step: t)
             let resetProjections = pass.step(pass.storage.cells, t, width: hidden)
             let outputs = pass.step(pass.storage.outputs, t, width: hidden)
 
             for row in 0..<pass.rows {
-                let gate = gates + row * width
-                let hiddenSide = projection + row * width
-                for column in 0..<(2 * hidden) {
-                    gate[column] = Activation.sigmoid(gate[column] + hiddenSide[column])
-                }
                 let offset = row * hidden
-                for unit in 0..<hidden {
-                    let newGateProjection = hiddenSide[2 * hidden + unit]
-                    let candidate = Activation.tanh(
-                        gate[2 * hidden + unit] + gate[unit] * newGateProjection)
-                    let update = gate[hidden + unit]
-                    gate[2 * hidden + unit] = candidate
-                    resetProjections[offset + unit] = newGateProjection
-                    outputs[offset + unit] =
-                        (1 - update) * candidate
-                        + update * previous[offset + unit]
-                }
+                updateState(
+                    gate: gates + row * width, hiddenSide: projection + row * width,
+                    hiddenBias: pass.hiddenBias, previous: previous + offset,
+                    resetProjection: resetProjections + offset,
+                    output: outputs + offset, hidden: hidden)
             }
+        }
+    }
+
+    /// The gates and new state of one row, as separate simple loops so each vectorises.
+    @inline(__always)
+    private static func updateState(
+        gate: UnsafeMutablePointer<Float>, hiddenSide: UnsafePointer<Float>,
+        hiddenBias: UnsafePointer<Float>, previous: UnsafePointer<Float>,
+        resetProjection: UnsafeMutablePointer<Float>,
+        output: UnsafeMutablePointer<Float>, hidden: Int
+    ) {
+        for column in 0..<(2 * hidden) {
+            gate[column] = Activation.sigmoid(
+                gate[column] + hiddenSide[column] + hiddenBias[column])
+        }
+        let reset = UnsafePointer(gate)
+        let update = UnsafePointer(gate + hidden)
+        let candidate = gate + 2 * hidden
+        let newGateProjection = hiddenSide + 2 * hidden
+        let newGateBias = hiddenBias + 2 * hidden
+        for unit in 0..<hidden {
+            resetProjection[unit] = newGateProjection[unit] + newGateBias[unit]
+        }
+        for unit in 0..<hidden {
+            candidate[unit] += reset[unit] * resetProjection[unit]
+        }
+        Activation.tanh(candidate, count: hidden)
+        for unit in 0..<hidden {
+            output[unit] = (1 - update[unit]) * candidate[unit] + update[unit] * previous[unit]
         }
     }
 

@@ -51,9 +51,8 @@ enum LSTMKernel {
         for unit in 0..<hidden {
             cell[unit] = forget[unit] * previous[unit] + input[unit] * candidate[unit]
         }
-        for unit in 0..<hidden {
-            cellTanh[unit] = Activation.tanh(cell[unit])
-        }
+        cellTanh.update(from: cell, count: hidden)
+        Activation.tanh(cellTanh, count: hidden)
         for unit in 0..<hidden {
             output[unit] = outputGate[unit] * cellTanh[unit]
         }

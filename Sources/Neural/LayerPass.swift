@@ -69,13 +69,15 @@ struct LayerPass {
         }
     }
 
-    /// `destination[B, G*H] += h_{t-1} W_hh^T` for step `t >= 1`.
-    func addRecurrentProjection(step t: Int, into destination: UnsafeMutablePointer<Float>) {
+    /// `destination[B, G*H] = h_{t-1} W_hh^T + beta * destination` for step `t >= 1`.
+    func addRecurrentProjection(
+        step t: Int, into destination: UnsafeMutablePointer<Float>, beta: Float = 1
+    ) {
         Matmul.multiply(
             m: rows, n: gateWidth, k: hidden,
             .init(pointer: step(storage.outputs, t - 1, width: hidden), rowStride: hidden),
             .init(pointer: storage.transposedHiddenWeights, rowStride: gateWidth),
-            beta: 1, into: destination, rowStride: gateWidth)
+            beta: beta, into: destination, rowStride: gateWidth)
     }
 
     /// `h_{t-1}` for step `t`, zero before the first step.

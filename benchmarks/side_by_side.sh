@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Alternates the PyTorch reference and the Swift benchmark, cell by cell, round by round,
+# on the default shape (2 layers, hidden 64, window 60, 5 features, batch 64, 4096 samples,
+# 3 epochs with the first untimed, 2 threads), and appends one JSON line per run to
+# benchmarks/results.jsonl (or $1). Summarise with benchmarks/summarise.py.
+#
+#   bash benchmarks/side_by_side.sh [results.jsonl] [rounds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+results="${1:-benchmarks/results.jsonl}"
+rounds="${2:-3}"
+
+# Builds the release test bundle; the probe test is skipped without NEURAL_BENCH.
+swift test -c release --filter BenchmarkProbe >/dev/null
+bundle=.build/release/WalkforwardPackageTests.xctest
+
+for round in $(seq 1 "$rounds"); do
+    for cell in lstm gru rnn; do
+        python3 benchmarks/torch_rnn_bench.py --cell "$cell" --threads 2 \
+            | sed "s/^{/{\"impl\": \"torch\", \"round\": $round, /" >>"$results"
+        NEURAL_BENCH="$cell" "$bundle" --testing-library swift-testing \
+            --filter BenchmarkProbe 2>/dev/null | grep '^{' \
+            | sed "s/^{/{\"impl\": \"swift\", \"round\": $round, /" >>"$results"
+    done
+done

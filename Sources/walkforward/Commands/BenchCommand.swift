@@ -7,12 +7,13 @@ enum BenchCommand {
     static let help = """
         Usage: walkforward bench train|infer [--cell C] [--layers N] [--hidden N] [--window N]
                              [--features N] [--batch N] [--samples N] [--epochs N] [--threads N]
-               walkforward bench backtest [--bars N] [--symbols N]
+               walkforward bench backtest [--bars N] [--symbols N] [--repeats N]
 
         train/infer: a many-to-one recurrent model with a linear head on seeded random data;
         prints train_windows_per_s or infer_windows_per_s after one warm-up epoch.
         backtest: a 10/20-day moving-average crossover through the portfolio simulator,
-        all-in long/flat at the next open, 10 bps commission; prints bars_per_s.
+        all-in long/flat at the next open, 10 bps commission; prints bars_per_s of the
+        fastest of --repeats runs (default 5).
         """
 
     static func run(_ words: [String]) throws {
@@ -33,11 +34,13 @@ enum BenchCommand {
 
     private static func backtest(_ words: [String]) throws {
         let arguments = try Arguments(
-            words, command: "bench backtest", valueOptions: ["bars", "symbols"])
+            words, command: "bench backtest", valueOptions: ["bars", "symbols", "repeats"])
         _ = try arguments.requirePositional([])
         let bars = try arguments.integer("bars", default: 1_000_000, range: 21...100_000_000)
         let symbols = try arguments.integer("symbols", default: 1, range: 1...1000)
-        Terminal.out(BacktestBenchmark(bars: bars, symbols: symbols).run().jsonLine)
+        let repeats = try arguments.integer("repeats", default: 5, range: 1...1000)
+        Terminal.out(
+            BacktestBenchmark(bars: bars, symbols: symbols, repeats: repeats).run().jsonLine)
     }
 }
 

@@ -16,10 +16,15 @@ public protocol Forecaster: Sendable {
 
     /// Writes the fitted model; false when the forecaster has nothing worth a file.
     func save(to url: URL, metadata: [String: String]) throws -> Bool
+
+    /// The number of trainable weights, for comparing model sizes in a report.
+    var parameterCount: Int { get }
 }
 
 extension Forecaster {
     public func save(to url: URL, metadata: [String: String]) throws -> Bool { false }
+
+    public var parameterCount: Int { fittedParameters.count }
 }
 
 /// What a forecaster needs to know about the fold it is fitted for.

@@ -67,6 +67,20 @@ public struct RecurrentForecaster: Forecaster {
         }
     }
 
+    public var parameterCount: Int {
+        recurrent?.parameterCount ?? windowMLP?.parameterCount ?? 0
+    }
+
+    /// Weights of the lecture's feed-forward baseline, an MLP over the flattened window with
+    /// the same hidden size, for the report to show beside the recurrent network's.
+    public static func windowMLPParameterCount(
+        windowLength: Int, featureCount: Int, hiddenSize: Int
+    ) -> Int {
+        let configuration = WindowMLP.Configuration(
+            windowLength: windowLength, inputSize: featureCount, hiddenSize: hiddenSize)
+        return WindowMLP(configuration: configuration, seed: 0).parameterCount
+    }
+
     public func predict(_ samples: SampleSet) -> [Double] {
         guard !samples.isEmpty else { return [] }
         let outputs: [Float]

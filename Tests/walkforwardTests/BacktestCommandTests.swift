@@ -206,3 +206,79 @@ import Testing
         )
     }
 }
+
+@Suite struct LeakageEndToEndTests {
+    @Test func editingPricesAfterADateLeavesEarlierPredictionsUnchanged() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.writePrices("AAA", days: 480, seed: 21)
+        try workspace.write(
+            "{\"tickers\": [\"AAA\"], \"features\": [\"log_return\", \"range\", \"ma_distance\"], "
+                + "\"window\": 10, \"model\": {\"cell\": \"ridge\"}, "
+                + "\"walkForward\": {\"train\": 200, \"test\": 50}}", to: "Strategies/s.json")
+        let cli = CommandRunner(directory: workspace.root)
+        #expect(try cli.run(["backtest", "Strategies/s.json", "--run-id", "before"]).status == 0)
+
+        // Rewrite every close after the pivot date; earlier rows stay byte-identical.
+        let pivot = "2011-06-01"
+        let lines = try workspace.read("Data/AAA.csv").split(separator: "\n").map(String.init)
+        let edited = lines.map { line -> String in
+            guard line.prefix(10) > pivot, !line.hasPrefix("Date") else { return line }
+            var cells = line.split(separator: ",").map(String.init)
+            let close = Double(cells[4])! * 1.3
+            cells[2] = "\(max(Double(cells[2])!, close))"
+            cells[4] = "\(close)"
+            cells[5] = "\(close)"
+            return cells.joined(separator: ",")
+        }
+        try workspace.write(edited.joined(separator: "\n") + "\n", to: "Data/AAA.csv")
+        #expect(try cli.run(["backtest", "Strategies/s.json", "--run-id", "after"]).status == 0)
+
+        func rows(_ run: String, _ keep: (Substring) -> Bool) throws -> [Substring] {
+            try workspace.read("Reports/\(run)/predictions.csv").split(separator: "\n").dropFirst()
+                .filter(keep)
+        }
+        let onOrBefore: (Substring) -> Bool = { $0.prefix(10) <= pivot }
+        let earlier = try rows("before", onOrBefore)
+        #expect(earlier.count > 50)
+        // `actual` looks forward, so compare date, symbol, fold and forecast only.
+        let forecast: (Substring) -> String = {
+            $0.split(separator: ",").prefix(4).joined(separator: ",")
+        }
+        #expect(earlier.map(forecast) == (try rows("after", onOrBefore)).map(forecast))
+        #expect(try rows("before", { !onOrBefore($0) }) != (try rows("after", { !onOrBefore($0) })))
+    }
+
+    @Test func hostileTextFromFilesIsEscapedInTheReport() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let hostile = "Data<script>alert(1)</script>"
+        try FileManager.default.createDirectory(
+            at: workspace.root.appendingPathComponent(hostile), withIntermediateDirectories: true)
+        try workspace.writePrices("AAA", days: 420, seed: 2)
+        try FileManager.default.moveItem(
+            at: workspace.root.appendingPathComponent("Data/AAA.csv"),
+            to: workspace.root.appendingPathComponent("\(hostile)/AAA.csv"))
+        try workspace.write(
+            "{\"name\": \"<img src=x onerror=alert(1)>\", \"tickers\": [\"AAA\"], \"window\": 5, "
+                + "\"walkForward\": {\"train\": 200, \"test\": 100}}", to: "Strategies/s.json")
+        let cli = CommandRunner(directory: workspace.root)
+        let outcome = try cli.run([
+            "backtest", "Strategies/s.json", "--data-dir", hostile, "--run-id", "x",
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let html = try workspace.read("Reports/x/index.html")
+        #expect(!html.contains("<script>alert"))
+        #expect(!html.contains("<img src=x"))
+        #expect(html.contains("Data&lt;script&gt;alert(1)&lt;/script&gt;/AAA.csv"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        let index = try workspace.read("Reports/index.html")
+        #expect(!index.contains("<img src=x"))
+        let symbol = try cli.run(["backtest", "Strategies/bad.json"])
+        #expect(symbol.status == 1)
+        try workspace.write("{\"tickers\": [\"<b>X</b>\"]}", to: "Strategies/bad.json")
+        let refused = try cli.run(["backtest", "Strategies/bad.json"])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("invalid symbol '<b>X</b>'"))
+    }
+}

@@ -72,6 +72,7 @@ public enum ReportPage {
             + (model.kind.isNeural
                 ? " (\(model.layers)×\(model.hiddenSize), head \(model.head.rawValue))" : "")
         let features = forecast.features.map(\.description).joined(separator: ", ")
+        let sizes = parameterSummary(report)
         html +=
             "<p class=\"muted\">Tickers \(tickers) · model \(modelText) · features \(features) · "
         html +=
@@ -85,6 +86,7 @@ public enum ReportPage {
             "fills \(strategy.trading.execution.rawValue) · costs "
         html += "\(format(strategy.trading.commissionBasisPoints)) bps + "
         html += "\(format(strategy.trading.slippageBasisPoints)) bps slippage</p>\n"
+        if !sizes.isEmpty { html += "<p class=\"muted\">\(sizes)</p>\n" }
         html += "<p class=\"muted\">Data: \(span)</p></header>\n"
         return html
     }
@@ -111,6 +113,22 @@ public enum ReportPage {
         html += "</section>\n"
         html += "<p>\(verdict(report))</p>\n"
         return html
+    }
+
+    /// The model's weight count, and for a recurrent network the window MLP's beside it.
+    static func parameterSummary(_ report: RunReport) -> String {
+        let model = report.strategy.forecast.model
+        guard let count = report.forecast.folds.first?.forecaster.parameterCount, count > 0
+        else { return "" }
+        var text = "Parameters: \(model.kind.rawValue) \(count)"
+        if model.kind.isNeural, model.kind != .mlp {
+            let baseline = RecurrentForecaster.windowMLPParameterCount(
+                windowLength: report.strategy.forecast.windowLength,
+                featureCount: report.strategy.forecast.features.count,
+                hiddenSize: model.hiddenSize)
+            text += " · a sliding-window MLP with the same hidden size: \(baseline)"
+        }
+        return text
     }
 
     /// One honest sentence on forecasting skill, from Theil's U and the Diebold–Mariano test.

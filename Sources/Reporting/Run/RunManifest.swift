@@ -27,6 +27,7 @@ public enum RunManifest {
             ("strategy", strategyValue(report)),
             ("data", .array(report.dataFiles.map(dataValue))),
             ("folds", .integer(report.forecast.folds.count)),
+            ("scalers", .array(report.forecast.folds.map(scalerValue))),
             ("predictions", .integer(report.forecast.predictions.count)),
             ("timings", .object(report.timings.map { ($0.name, .number($0.seconds)) })),
             ("metrics", .object(keyMetrics.map { ($0, .number(report.metric($0))) })),
@@ -44,6 +45,16 @@ public enum RunManifest {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: date)
+    }
+
+    /// Each fold's fitted scaler, so the run alone can reproduce the model inputs.
+    private static func scalerValue(_ fold: FoldOutcome) -> JSONWriter.Value {
+        .object([
+            ("fold", .integer(fold.plan.index)), ("cutoff", .string(fold.cutoffDate.iso)),
+            ("kind", .string(fold.scaler.kind.rawValue)),
+            ("mean", .array(fold.scaler.offset.map { .number($0) })),
+            ("std", .array(fold.scaler.scale.map { .number($0) })),
+        ])
     }
 
     private static func dataValue(_ file: RunReport.DataFile) -> JSONWriter.Value {

@@ -12,8 +12,9 @@ struct SimulationState {
     let series: [PriceSeries]
     let calendar: [TradingDate]
     let startDay: Int
-    /// `barIndex[symbol][day]`, -1 where the symbol has no bar that day.
-    private let barIndex: [[Int]]
+    /// `barIndex[symbol][day]`, -1 where the symbol has no bar that day; nil for a symbol
+    /// that trades on every calendar day, whose bar index is the day itself.
+    private let barIndex: [[Int]?]
     private let annualisedVolatility: [[Double]]
 
     private var cash: Double
@@ -39,6 +40,7 @@ struct SimulationState {
         self.startDay = startDay
         // Both the bars and the calendar ascend, so a merge walk maps one onto the other.
         barIndex = series.map { symbol in
+            guard symbol.bars.count != calendar.count else { return nil }
             var row = [Int](repeating: -1, count: calendar.count)
             var day = 0
             for (index, bar) in symbol.bars.enumerated() {
@@ -68,16 +70,23 @@ struct SimulationState {
         lastClose = Array(repeating: nil, count: count)
         rows.reserveCapacity(calendar.count - startDay)
         for symbol in series.indices {
-            if let day = (0...startDay).reversed().first(where: { barIndex[symbol][$0] >= 0 }) {
-                lastClose[symbol] = series[symbol].bars[barIndex[symbol][day]].close
+            if let day = (0...startDay).reversed().first(where: { bar(symbol, on: $0) >= 0 }) {
+                lastClose[symbol] = series[symbol].bars[bar(symbol, on: day)].close
             }
         }
+    }
+
+    /// The index of `symbol`'s bar on calendar `day`, -1 when it has none that day.
+    @inline(__always)
+    private func bar(_ symbol: Int, on day: Int) -> Int {
+        guard let row = barIndex[symbol] else { return day }
+        return row[day]
     }
 
     /// Fills pending orders at the day's prices and marks holdings to the close.
     mutating func advance(to day: Int) {
         for symbol in series.indices {
-            let index = barIndex[symbol][day]
+            let index = bar(symbol, on: day)
             guard index >= 0 else { continue }
             let bar = series[symbol].bars[index]
             let fillPrice = settings.execution == .nextOpen ? bar.open : bar.close
@@ -151,7 +160,7 @@ struct SimulationState {
             return Double(direction) * settings.fraction * perSymbol
         case .volatilityTarget:
             guard
-                let bar = (0...day).reversed().lazy.map({ self.barIndex[symbol][$0] }).first(
+                let bar = (0...day).reversed().lazy.map({ self.bar(symbol, on: $0) }).first(
                     where: { $0 >= 0 })
             else {
                 return 0

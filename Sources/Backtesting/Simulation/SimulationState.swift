@@ -1,3 +1,4 @@
+import Forecasting
 import Foundation
 import MarketData
 
@@ -197,18 +198,9 @@ struct SimulationState {
             day: day, date: date)
     }
 
-    /// Annualised sample volatility of the `lookback` log returns ending at each bar.
+    /// Annualised sample volatility of the `lookback` log returns ending at each bar: the
+    /// causal `volatility` feature scaled by the square root of 252.
     static func trailingVolatility(_ bars: [Bar], lookback: Int) -> [Double] {
-        var output = [Double](repeating: .nan, count: bars.count)
-        guard bars.count > lookback else { return output }
-        let returns = [0] + zip(bars, bars.dropFirst()).map { log($1.close / $0.close) }
-        for t in lookback..<bars.count {
-            let window = returns[(t - lookback + 1)...t]
-            let mean = window.reduce(0, +) / Double(lookback)
-            let variance =
-                window.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(lookback - 1)
-            output[t] = (variance * 252).squareRoot()
-        }
-        return output
+        Feature.volatility(days: lookback).values(for: bars).map { $0 * Double(252).squareRoot() }
     }
 }

@@ -148,3 +148,14 @@ import Testing
                 "Strategies/x.json:3: not valid JSON"))
     }
 }
+
+@Suite struct EditDistanceTests {
+    @Test(arguments: [
+        ("", "", 0), ("", "abc", 3), ("window", "windw", 1), ("learningRate", "learningrate", 0),
+        ("kitten", "sitting", 3),
+    ])
+    func countsInsertionsDeletionsAndSubstitutions(_ a: String, _ b: String, _ expected: Int) {
+        #expect(editDistance(a, b) == expected)
+        #expect(editDistance(b, a) == expected)
+    }
+}

@@ -90,6 +90,14 @@ import Testing
         let shown = try cli.run(["report", "show", "one"])
         #expect(shown.status == 0)
         #expect(shown.standardOutput.contains("sharpe"))
+        #expect(
+            try cli.run(["backtest", "Strategies/e2e.json", "--run-id", "two", "--seed", "9"])
+                .status == 0)
+        let compared = try cli.run(["report", "compare", "one", "two"])
+        #expect(compared.status == 0)
+        #expect(compared.standardOutput.hasPrefix("metric"))
+        #expect(compared.standardOutput.contains("sharpe"))
+        #expect(try cli.run(["report", "compare", "one"]).status == 64)
         #expect(try cli.run(["report", "show", "missing"]).status == 1)
         #expect(try cli.run(["report", "show", "../etc"]).status == 1)
     }

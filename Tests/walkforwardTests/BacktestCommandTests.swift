@@ -28,7 +28,7 @@ import Testing
         let outcome = try cli.run(["backtest", "Strategies/e2e.json", "--run-id", "first"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.contains("report: "))
-        #expect(outcome.standardError.contains("fold 1/"))
+        #expect(outcome.standardError.contains("fold 0 (1 of "))
 
         let run = "Reports/first/"
         for file in [

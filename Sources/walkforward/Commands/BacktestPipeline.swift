@@ -34,27 +34,10 @@ struct BacktestPipeline {
         let forecast = try runner.run(series, progress: progressLogger())
         let forecasted = Date()
 
-        let simulator = PortfolioSimulator(
-            settings: strategy.trading, series: series, calendar: forecast.calendar)
-        let simulation = simulator.run(forecast.predictions)
-        let catalog = RunCatalog(directory: reportsDirectory)
-        let earlierSharpes = catalog.entries().map { $0.metric("sharpe") }
-        let predictions = forecast.predictions
-        let metrics = RunMetrics.compute(
-            RunMetrics.Inputs(
-                simulation: simulation, predictions: predictions,
-                horizon: strategy.forecast.target.horizon,
-                naiveScale: forecast.folds.first?.trainingNaiveMeanAbsoluteError ?? .nan,
-                earlierTrialSharpeRatios: earlierSharpes,
-                sharpeAtCommission: { basisPoints in
-                    var trading = strategy.trading
-                    trading.commissionBasisPoints = basisPoints
-                    let rows = PortfolioSimulator(
-                        settings: trading, series: series, calendar: forecast.calendar
-                    ).run(predictions).rows
-                    return ReturnMetrics.sharpeRatio(
-                        returns: ReturnMetrics.dailyReturns(equity: rows.map(\.equity)))
-                }))
+        let simulation = PortfolioSimulator(
+            settings: strategy.trading, series: series, calendar: forecast.calendar
+        ).run(forecast.predictions)
+        let metrics = runMetrics(strategy, series, forecast, simulation)
         let simulated = Date()
 
         let report = RunReport(
@@ -62,7 +45,7 @@ struct BacktestPipeline {
                 ?? RunID.make(
                     strategyFileName: strategyURL.deletingPathExtension().lastPathComponent),
             strategy: strategy, strategyPath: strategyPath,
-            strategySHA256: SHA256.hex((try? Data(contentsOf: strategyURL)) ?? Data()),
+            strategySHA256: SHA256.hex(try Data(contentsOf: strategyURL)),
             dataFiles: dataFiles, dataWarnings: warnings, forecast: forecast,
             simulation: simulation, metrics: metrics, seed: runner.seed, threads: threads,
             version: Walkforward.version, createdAt: started,
@@ -81,20 +64,49 @@ struct BacktestPipeline {
         return (report, folder)
     }
 
+    /// The rows of metrics.csv; the deflated Sharpe ratio counts the runs already in the
+    /// reports folder as earlier trials.
+    private func runMetrics(
+        _ strategy: Strategy, _ series: [PriceSeries], _ forecast: WalkForwardResult,
+        _ simulation: SimulationResult
+    ) -> [(name: String, value: Double)] {
+        let earlierSharpes = RunCatalog(directory: reportsDirectory).entries().map {
+            $0.metric("sharpe")
+        }
+        let predictions = forecast.predictions
+        return RunMetrics.compute(
+            RunMetrics.Inputs(
+                simulation: simulation, predictions: predictions,
+                horizon: strategy.forecast.target.horizon,
+                naiveScale: forecast.folds.first?.trainingNaiveMeanAbsoluteError ?? .nan,
+                earlierTrialSharpeRatios: earlierSharpes,
+                sharpeAtCommission: { basisPoints in
+                    var trading = strategy.trading
+                    trading.commissionBasisPoints = basisPoints
+                    let rows = PortfolioSimulator(
+                        settings: trading, series: series, calendar: forecast.calendar
+                    ).run(predictions).rows
+                    return ReturnMetrics.sharpeRatio(
+                        returns: ReturnMetrics.dailyReturns(equity: rows.map(\.equity)))
+                }))
+    }
+
     private func progressLogger() -> @Sendable (ForecastProgress) -> Void {
         let log = self.log
         return { event in
             switch event {
             case .foldStarted(let fold, let count, let cutoff, let samples):
-                log("fold \(fold + 1)/\(count) (cutoff \(cutoff)): training on \(samples) windows")
+                log(
+                    "fold \(fold) (\(fold + 1) of \(count), cutoff \(cutoff)): training on \(samples) windows"
+                )
             case .epoch(let fold, let epoch, let epochs, let loss, let validation):
                 let validationText =
                     validation.map { String(format: ", validation %.6f", $0) } ?? ""
                 log(
-                    String(format: "fold %d epoch %d/%d: loss %.6f", fold + 1, epoch, epochs, loss)
+                    String(format: "fold %d epoch %d/%d: loss %.6f", fold, epoch, epochs, loss)
                         + validationText)
             case .foldFinished(let fold, let seconds):
-                log(String(format: "fold %d done in %.2fs", fold + 1, seconds))
+                log(String(format: "fold %d done in %.2fs", fold, seconds))
             }
         }
     }

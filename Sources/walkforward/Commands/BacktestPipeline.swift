@@ -97,8 +97,8 @@ struct BacktestPipeline {
             switch event {
             case .foldStarted(let fold, let count, let cutoff, let samples):
                 log(
-                    "fold \(fold) (\(fold + 1) of \(count), cutoff \(cutoff)): training on \(samples) windows"
-                )
+                    "fold \(fold) (\(fold + 1) of \(count), cutoff \(cutoff)): "
+                        + "training on \(samples) windows")
             case .epoch(let fold, let epoch, let epochs, let loss, let validation):
                 let validationText =
                     validation.map { String(format: ", validation %.6f", $0) } ?? ""

@@ -1,10 +1,10 @@
-/// The fatal-versus-warning rules of `PriceCSV`, for bars that did not come from a file.
+/// The fatal-versus-warning rules for daily bars, shared by the CSV reader and the fetcher.
 ///
-/// Fatal, as in the CSV reader: a price that is not a positive finite number, a negative or
-/// non-finite volume, a repeated or out-of-order date, no rows at all. Kept with a warning:
-/// high/low not bracketing open/close, a calendar gap over `PriceCSV.gapWarningDays`, a close
-/// moving more than `PriceCSV.largeMoveFraction` in a day. The thresholds are `PriceCSV`'s
-/// own, so a fetched series and the file written from it draw the same verdicts.
+/// Fatal: a price that is not a positive finite number, a negative or non-finite volume, a
+/// repeated or out-of-order date, no rows at all. Kept with a warning: high/low not
+/// bracketing open/close, a calendar gap over `PriceCSV.gapWarningDays`, a close moving more
+/// than `PriceCSV.largeMoveFraction` in a day. One rule set means a fetched series and the
+/// file written from it always draw the same verdicts.
 public enum PriceValidation {
     /// Checks `bars` in the given order.
     ///

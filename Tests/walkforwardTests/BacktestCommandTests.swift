@@ -204,6 +204,11 @@ import Testing
                 FileManager.default.fileExists(
                     atPath: workspace.root.appendingPathComponent(model).path))
         }
+        let again = try cli.run(["backtest", "Strategies/lstm.json", "--run-id", "nn2"])
+        #expect(again.status == 0)
+        #expect(
+            try workspace.read("Reports/nn/predictions.csv")
+                == workspace.read("Reports/nn2/predictions.csv"))
         try workspace.write("0.1,0.2\n0.0,0.1\n0.3,0.2\n", to: "window.csv")
         let prediction = try cli.run([
             "model", "run", "Reports/nn/model-fold-0.safetensors", "window.csv",

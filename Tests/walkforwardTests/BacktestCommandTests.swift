@@ -295,3 +295,23 @@ import Testing
         #expect(refused.standardError.contains("invalid symbol '<b>X</b>'"))
     }
 }
+
+@Suite struct LeakyRunTests {
+    @Test func leakyRunsAreStampedEverywhere() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.writePrices("AAA", days: 420, seed: 4)
+        try workspace.write(
+            "{\"tickers\": [\"AAA\"], \"window\": 5, \"deliberateLeaks\": [\"no-purge\"], "
+                + "\"walkForward\": {\"train\": 200, \"test\": 100}}", to: "Strategies/leaky.json")
+        let cli = CommandRunner(directory: workspace.root)
+        let outcome = try cli.run(["backtest", "Strategies/leaky.json", "--run-id", "leak"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.hasPrefix("LEAKY RUN: deliberate leaks no-purge"))
+        #expect(try workspace.read("Reports/leak/run.json").contains("\"leaky\": true"))
+        #expect(try workspace.read("Reports/leak/index.html").contains("class=\"leaky\""))
+        #expect(try workspace.read("Reports/index.html").contains("class=\"leaky\""))
+        #expect(try cli.run(["reports"]).standardOutput.contains("LEAKY"))
+        #expect(try cli.run(["report", "show", "leak"]).standardOutput.contains("LEAKY"))
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A scripted misbehaviour, used up by the first matching data request.
 public enum FakeFault: Sendable {
     /// Answer with exactly this status, headers and body.
@@ -6,6 +8,8 @@ public enum FakeFault: Sendable {
     case delay(seconds: Double)
     /// Announce the full Content-Length, send half the body, and close the connection.
     case cutShort
+    /// Answer with these exact bytes as the body, such as a gzip-compressed payload.
+    case respondBytes(status: Int, headers: [String: String], body: Data)
 
     public static func tooManyRequests(retryAfter: String?) -> FakeFault {
         .respond(

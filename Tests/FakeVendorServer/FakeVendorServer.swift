@@ -161,6 +161,10 @@ public final class FakeVendorServer: @unchecked Sendable {
             send(response, to: descriptor, bodyByteLimit: response.body.count / 2)
         case .respond(let status, let headers, let body)?:
             send(FakeResponse(status: status, headers: headers, body: body), to: descriptor)
+        case .respondBytes(let status, let headers, let body)?:
+            var raw = FakeResponse(status: status, headers: headers, body: "")
+            raw.body = body
+            send(raw, to: descriptor)
         case .delay?, nil:
             send(response, to: descriptor)
         }

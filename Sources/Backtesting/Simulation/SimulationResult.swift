@@ -5,10 +5,18 @@ public struct EquityRow: Sendable, Equatable {
     public let date: TradingDate
     public let equity: Double
     public let benchmark: Double
-    public let drawdown: Double
-    /// Gross exposure: the absolute value of all holdings as a fraction of equity.
-    public let position: Double
+    /// The highest equity up to and including this day.
+    public let peakEquity: Double
+    /// The absolute value of all holdings at the close.
+    public let grossHoldings: Double
     public let cash: Double
+
+    /// equity / running peak - 1; derived on reading, which keeps the day loop free of
+    /// divisions.
+    public var drawdown: Double { equity / peakEquity - 1 }
+
+    /// Gross exposure: the absolute value of all holdings as a fraction of equity.
+    public var position: Double { equity > 0 ? grossHoldings / equity : 0 }
 }
 
 /// One round trip of one symbol: from a flat (or opposite) position back to flat.

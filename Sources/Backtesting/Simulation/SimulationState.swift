@@ -20,13 +20,16 @@ struct SimulationState {
 
     private var cash: Double
     private var shares: [Double]
-    private var lastClose: [Double?]
+    /// The last close seen of each symbol; 0 before its first bar, when it holds nothing.
+    private var lastClose: [Double]
     private var heldWeight: [Double]
     private var pending: [Order?]
     private var benchmarkCash: [Double]
     private var benchmarkShares: [Double]
     private var benchmarkBought: [Bool]
     private var peakEquity: Double
+    /// The equity of the last recorded day: what orders are sized from.
+    private var lastEquity: Double
     private var book: TradeBook
     private(set) var rows: [EquityRow] = []
     private var fills: [Fill] = []
@@ -66,9 +69,10 @@ struct SimulationState {
         benchmarkShares = Array(repeating: 0, count: count)
         benchmarkBought = Array(repeating: false, count: count)
         peakEquity = settings.capital
+        lastEquity = settings.capital
         book = TradeBook(symbols: series.map(\.symbol))
         // Holdings are valued at the last close on or before the first decision day.
-        lastClose = Array(repeating: nil, count: count)
+        lastClose = Array(repeating: 0, count: count)
         rows.reserveCapacity(calendar.count - startDay)
         for symbol in series.indices {
             if let day = (0...startDay).reversed().first(where: { bar(symbol, on: $0) >= 0 }) {
@@ -110,24 +114,24 @@ struct SimulationState {
         var gross = 0.0
         var benchmark = 0.0
         for symbol in series.indices {
-            let close = lastClose[symbol] ?? 0
+            let close = lastClose[symbol]
             holdings += shares[symbol] * close
             gross += abs(shares[symbol] * close)
             benchmark += benchmarkCash[symbol] + benchmarkShares[symbol] * close
         }
         let equity = cash + holdings
         peakEquity = max(peakEquity, equity)
+        lastEquity = equity
         rows.append(
             EquityRow(
                 date: calendar[day], equity: equity,
                 benchmark: settings.benchmark == .none ? .nan : benchmark,
-                drawdown: equity / peakEquity - 1, position: equity > 0 ? gross / equity : 0,
-                cash: cash))
+                peakEquity: peakEquity, grossHoldings: gross, cash: cash))
     }
 
     /// Turns one forecast into an order for the symbol's next bar, when its weight changes.
     mutating func decide(symbol: Int, direction: Int, on day: Int) {
-        let equity = rows.last?.equity ?? settings.capital
+        let equity = lastEquity
         let weight = targetWeight(symbol, direction: direction, day: day)
         let change = abs(weight - heldWeight[symbol])
         let crossesZero = (weight == 0) != (heldWeight[symbol] == 0)
@@ -141,7 +145,7 @@ struct SimulationState {
         let lastDate = calendar[calendar.count - 1]
         let openTrades = series.indices.compactMap { symbol in
             book.openTrade(
-                symbol, shares: shares[symbol], close: lastClose[symbol] ?? 0, on: lastDate,
+                symbol, shares: shares[symbol], close: lastClose[symbol], on: lastDate,
                 day: calendar.count - 1)
         }
         return SimulationResult(

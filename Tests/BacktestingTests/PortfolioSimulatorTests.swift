@@ -124,6 +124,8 @@ import Testing
             }
             let profit = result.trades.reduce(0) { $0 + $1.profit }
             #expect(abs(profit - (result.rows.last!.equity - 100_000)) < 1e-6)
+            let benchmarkGain = result.rows.last!.benchmark - result.rows[0].benchmark
+            #expect(abs(result.benchmarkProfits.reduce(0, +) - benchmarkGain) < 1e-6)
             let lastClose = series.bars.last!.close
             let shares = result.fills.reduce(0) { $0 + $1.shares }
             #expect(

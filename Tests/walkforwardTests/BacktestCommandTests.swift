@@ -48,6 +48,8 @@ import Testing
         ] {
             #expect(metrics.contains("\n\(name),"), "\(name)")
         }
+        // Buy-and-hold holds one position per ticker.
+        #expect(metrics.contains("\nbenchmark_trades,2.0\n"))
         let equity = try workspace.read(run + "equity.csv").split(separator: "\n")
         #expect(equity[0] == "date,equity,benchmark,drawdown,position,cash")
         #expect(equity[1].hasSuffix(",100000.0,100000.0,0,0,100000.0"))

@@ -55,7 +55,7 @@ public enum RunMetrics {
             let invested = [0] + Array(repeating: 1.0, count: benchmark.count - 1)
             metrics += portfolio(
                 equity: benchmark, days: days, positions: invested,
-                tradeProfits: [benchmark[benchmark.count - 1] - benchmark[0]], prefix: "benchmark_")
+                tradeProfits: inputs.simulation.benchmarkProfits, prefix: "benchmark_")
             let regression = BenchmarkRegression(strategyEquity: equity, benchmarkEquity: benchmark)
             metrics += [
                 ("alpha", regression.alpha), ("beta", regression.beta),

@@ -29,7 +29,7 @@ public struct PortfolioSimulator: Sendable {
         else {
             return SimulationResult(
                 rows: [], trades: [], fills: [], totalCommission: 0, totalSlippage: 0,
-                tradedNotional: 0)
+                tradedNotional: 0, benchmarkProfits: [])
         }
         return run(signals: signalGrid(predictions), startDay: startDay)
     }

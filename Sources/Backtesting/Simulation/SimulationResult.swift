@@ -64,4 +64,6 @@ public struct SimulationResult: Sendable {
     public let totalSlippage: Double
     /// The summed absolute notional of every fill.
     public let tradedNotional: Double
+    /// Each symbol's buy-and-hold profit: one position per ticker, held to the end.
+    public let benchmarkProfits: [Double]
 }

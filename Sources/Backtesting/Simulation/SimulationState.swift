@@ -154,7 +154,11 @@ struct SimulationState {
                 ($0.entryDate, $0.symbol) < ($1.entryDate, $1.symbol)
             },
             fills: fills, totalCommission: totalCommission, totalSlippage: totalSlippage,
-            tradedNotional: tradedNotional)
+            tradedNotional: tradedNotional,
+            benchmarkProfits: series.indices.map { symbol in
+                benchmarkCash[symbol] + benchmarkShares[symbol] * lastClose[symbol]
+                    - settings.capital / Double(series.count)
+            })
     }
 
     private func targetWeight(_ symbol: Int, direction: Int, day: Int) -> Double {

@@ -10,6 +10,8 @@ struct LayerPass {
     var inputSize: Int
     var hidden: Int
     var gateCount: Int
+    /// Whether the forward pass keeps what the backward pass reads; inference does not.
+    var cachesForBackward: Bool
 
     /// Layer input `[T, B, I]`.
     var input: UnsafePointer<Float>
@@ -32,30 +34,20 @@ struct LayerPass {
         base.advanced(by: t * rows * width)
     }
 
-    /// Fills `gates[T*B, G*H]` with `input W_ih^T + b_ih` (plus `b_hh` when the cell adds the
-    /// hidden bias outside any gate product), all time steps in one GEMM.
-    func projectInputs(includeHiddenBias: Bool) {
-        let gates = storage.gates
-        let width = gateWidth
-        for row in 0..<(timeSteps * rows) {
-            let destination = gates + row * width
-            if includeHiddenBias {
-                for column in 0..<width {
-                    destination[column] = inputBias[column] + hiddenBias[column]
-                }
-            } else {
-                destination.update(from: inputBias, count: width)
-            }
-        }
+    /// Fills `gates[T*B, G*H]` with `input W_ih^T`, all time steps in one GEMM. The biases
+    /// are added by the step kernels, which read them from cache, rather than in a separate
+    /// pass over this large buffer.
+    func projectInputs() {
         Matmul.multiply(
-            m: timeSteps * rows, n: width, k: inputSize,
+            m: timeSteps * rows, n: gateWidth, k: inputSize,
             .init(pointer: input, rowStride: inputSize),
-            .init(pointer: storage.transposedInputWeights, rowStride: width),
-            beta: 1, into: gates, rowStride: width)
+            .init(pointer: storage.transposedInputWeights, rowStride: gateWidth),
+            beta: 0, into: storage.gates, rowStride: gateWidth)
     }
 
-    /// Copies `weight_ih` and `weight_hh` into the transposed forms the forward GEMMs use.
-    func transposeWeights() {
+    /// Copies `weight_ih` and `weight_hh` into the transposed forms the forward GEMMs use,
+    /// and sums the biases the step kernels add.
+    func prepareWeights(cell: RecurrentCell) {
         let width = gateWidth
         for row in 0..<width {
             for column in 0..<inputSize {
@@ -66,6 +58,13 @@ struct LayerPass {
                 storage.transposedHiddenWeights[column * width + row] =
                     hiddenWeights[row * hidden + column]
             }
+        }
+
+        // The GRU's `n` block keeps its input bias alone: `b_hn` sits inside `r * (...)`.
+        let summedCount = cell == .gru ? 2 * hidden : width
+        for column in 0..<width {
+            storage.combinedBias[column] =
+                column < summedCount ? inputBias[column] + hiddenBias[column] : inputBias[column]
         }
     }
 

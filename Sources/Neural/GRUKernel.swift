@@ -23,14 +23,17 @@ enum GRUKernel {
             } else {
                 projection.update(repeating: 0, count: pass.rows * width)
             }
+            let gates = pass.gateBlock(step: t)
+            pass.projectInputIfNotCached(step: t, into: gates)
             let step = ForwardStep(
-                gates: pass.step(pass.storage.gates, t, width: width),
+                gates: gates,
                 hiddenSide: projection, bias: pass.storage.combinedBias,
                 newGateHiddenBias: pass.hiddenBias + 2 * hidden,
                 previous: pass.previousOutputs(step: t),
                 resetProjections: pass.step(pass.storage.cells, t, width: hidden),
                 outputs: pass.step(pass.storage.outputs, t, width: hidden), hidden: hidden)
             for row in 0..<pass.rows {
+                step.activateGates(row: row)
                 forEachLane(hidden) { unit in
                     step.update(SIMD4<Float>.self, row: row, unit: unit, caching: caching)
                 } tail: { unit in
@@ -40,8 +43,8 @@ enum GRUKernel {
         }
     }
 
-    /// One forward step: `[B, 3H]` input projections (no bias) and hidden projections
-    /// (no bias), `[B, H]` states.
+    /// One forward step: `[B, 3H]` input projections (no bias, activated in place) and
+    /// hidden projections (no bias), `[B, H]` states.
     private struct ForwardStep {
         var gates: UnsafeMutablePointer<Float>
         var hiddenSide: UnsafePointer<Float>
@@ -53,27 +56,38 @@ enum GRUKernel {
         var outputs: UnsafeMutablePointer<Float>
         var hidden: Int
 
-        /// Gates and new state for the lanes of units from `unit` on in row `row`.
+        /// `r, z = σ(·)` for row `row`: both sides' projections and biases summed.
+        @inline(__always)
+        func activateGates(row: Int) {
+            let gate = gates + row * 3 * hidden
+            let hiddenGate = hiddenSide + row * 3 * hidden
+            forEachLane(2 * hidden) { unit in
+                Activation.sigmoid(
+                    SIMD4.load(gate + unit) + SIMD4.load(hiddenGate + unit)
+                        + SIMD4.load(bias + unit)
+                ).store(gate + unit)
+            } tail: { unit in
+                gate[unit] = Activation.sigmoid(gate[unit] + hiddenGate[unit] + bias[unit])
+            }
+        }
+
+        /// `n` and the new state for the lanes of units from `unit` on in row `row`.
         @inline(__always)
         func update<V: FloatLanes>(_: V.Type, row: Int, unit: Int, caching: Bool) {
             let gate = gates + row * 3 * hidden + unit
             let hiddenGate = hiddenSide + row * 3 * hidden + unit
-            let bias = self.bias + unit
             let state = row * hidden + unit
-            let reset = Activation.sigmoid(
-                V.load(gate) + V.load(hiddenGate) + V.load(bias))
-            let update = Activation.sigmoid(
-                V.load(gate + hidden) + V.load(hiddenGate + hidden) + V.load(bias + hidden))
+            let reset = V.load(gate)
+            let update = V.load(gate + hidden)
             let resetProjection =
                 V.load(hiddenGate + 2 * hidden) + V.load(newGateHiddenBias + unit)
             let candidate = Activation.tanh(
-                V.load(gate + 2 * hidden) + V.load(bias + 2 * hidden) + reset * resetProjection)
+                V.load(gate + 2 * hidden) + V.load(bias + 2 * hidden + unit)
+                    + reset * resetProjection)
             let output =
                 (V(repeating: 1) - update) * candidate + update * V.load(previous + state)
             output.store(outputs + state)
             if caching {
-                reset.store(gate)
-                update.store(gate + hidden)
                 candidate.store(gate + 2 * hidden)
                 resetProjection.store(resetProjections + state)
             }

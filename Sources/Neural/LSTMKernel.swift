@@ -13,7 +13,8 @@ enum LSTMKernel {
         pass.projectInputs()
 
         for t in 0..<pass.timeSteps {
-            let gates = pass.step(pass.storage.gates, t, width: pass.gateWidth)
+            let gates = pass.gateBlock(step: t)
+            pass.projectInputIfNotCached(step: t, into: gates)
             if t > 0 {
                 pass.addRecurrentProjection(step: t, into: gates)
             }
@@ -29,6 +30,7 @@ enum LSTMKernel {
                 cellTanh: pass.step(pass.storage.cellTanh, t, width: hidden),
                 outputs: pass.step(pass.storage.outputs, t, width: hidden), hidden: hidden)
             for row in 0..<pass.rows {
+                step.activateGates(row: row)
                 forEachLane(hidden) { unit in
                     step.update(SIMD4<Float>.self, row: row, unit: unit, caching: caching)
                 } tail: { unit in
@@ -38,8 +40,8 @@ enum LSTMKernel {
         }
     }
 
-    /// One forward step's `[B, 4H]` gate pre-activations (input and hidden projections,
-    /// without bias) and its `[B, H]` states.
+    /// One forward step's `[B, 4H]` gates, which arrive as pre-activations without bias
+    /// (input plus hidden projection) and are activated in place, and its `[B, H]` states.
     private struct ForwardStep {
         var gates: UnsafeMutablePointer<Float>
         var bias: UnsafePointer<Float>
@@ -49,27 +51,27 @@ enum LSTMKernel {
         var outputs: UnsafeMutablePointer<Float>
         var hidden: Int
 
-        /// Gates, cell and output for the lanes of units from `unit` on in row `row`.
+        /// `i, f = σ(·)`, `g = tanh(·)`, `o = σ(·)` for row `row`, biases added.
+        @inline(__always)
+        func activateGates(row: Int) {
+            let gate = gates + row * 4 * hidden
+            Activation.sigmoid(gate, adding: bias, count: 2 * hidden)
+            Activation.tanh(gate + 2 * hidden, adding: bias + 2 * hidden, count: hidden)
+            Activation.sigmoid(gate + 3 * hidden, adding: bias + 3 * hidden, count: hidden)
+        }
+
+        /// Cell and output for the lanes of units from `unit` on in row `row`.
         @inline(__always)
         func update<V: FloatLanes>(_: V.Type, row: Int, unit: Int, caching: Bool) {
             let gate = gates + row * 4 * hidden + unit
-            let bias = self.bias + unit
             let state = row * hidden + unit
-            let input = Activation.sigmoid(V.load(gate) + V.load(bias))
-            let forget = Activation.sigmoid(V.load(gate + hidden) + V.load(bias + hidden))
-            let candidate = Activation.tanh(
-                V.load(gate + 2 * hidden) + V.load(bias + 2 * hidden))
-            let output = Activation.sigmoid(
-                V.load(gate + 3 * hidden) + V.load(bias + 3 * hidden))
-            let cell = forget * V.load(previousCells + state) + input * candidate
+            let cell =
+                V.load(gate + hidden) * V.load(previousCells + state)
+                + V.load(gate) * V.load(gate + 2 * hidden)
             let squashed = Activation.tanh(cell)
             cell.store(cells + state)
-            (output * squashed).store(outputs + state)
+            (V.load(gate + 3 * hidden) * squashed).store(outputs + state)
             if caching {
-                input.store(gate)
-                forget.store(gate + hidden)
-                candidate.store(gate + 2 * hidden)
-                output.store(gate + 3 * hidden)
                 squashed.store(cellTanh + state)
             }
         }

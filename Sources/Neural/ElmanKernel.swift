@@ -10,7 +10,8 @@ enum ElmanKernel {
         pass.projectInputs()
 
         for t in 0..<pass.timeSteps {
-            let gates = pass.step(pass.storage.gates, t, width: hidden)
+            let gates = pass.gateBlock(step: t)
+            pass.projectInputIfNotCached(step: t, into: gates)
             if t > 0 {
                 pass.addRecurrentProjection(step: t, into: gates)
             }

@@ -34,15 +34,37 @@ struct LayerPass {
         base.advanced(by: t * rows * width)
     }
 
-    /// Fills `gates[T*B, G*H]` with `input W_ih^T`, all time steps in one GEMM. The biases
+    /// When caching, fills `gates[T*B, G*H]` with `input W_ih^T`, all time steps in one
+    /// GEMM; inference projects step by step instead. The biases
     /// are added by the step kernels, which read them from cache, rather than in a separate
     /// pass over this large buffer.
     func projectInputs() {
+        guard cachesForBackward else { return }
         Matmul.multiply(
             m: timeSteps * rows, n: gateWidth, k: inputSize,
             .init(pointer: input, rowStride: inputSize),
             .init(pointer: storage.transposedInputWeights, rowStride: gateWidth),
             beta: 0, into: storage.gates, rowStride: gateWidth)
+    }
+
+    /// Where step `t`'s gates live: their own block when caching for the backward pass,
+    /// otherwise one block that every step reuses while it is still in cache.
+    @inline(__always)
+    func gateBlock(step t: Int) -> UnsafeMutablePointer<Float> {
+        cachesForBackward ? step(storage.gates, t, width: gateWidth) : storage.gates
+    }
+
+    /// Without caching, `destination[B, G*H] = x_t W_ih^T` for step `t` alone; with caching,
+    /// nothing, as `projectInputs()` has filled every step at once. Per step, inference
+    /// never writes and rereads the `[T, B, G*H]` projection through memory, and the
+    /// product is small enough for OpenBLAS's small-matrix kernel.
+    func projectInputIfNotCached(step t: Int, into destination: UnsafeMutablePointer<Float>) {
+        guard !cachesForBackward else { return }
+        Matmul.multiply(
+            m: rows, n: gateWidth, k: inputSize,
+            .init(pointer: step(input, t, width: inputSize), rowStride: inputSize),
+            .init(pointer: storage.transposedInputWeights, rowStride: gateWidth),
+            beta: 0, into: destination, rowStride: gateWidth)
     }
 
     /// Copies `weight_ih` and `weight_hh` into the transposed forms the forward GEMMs use,

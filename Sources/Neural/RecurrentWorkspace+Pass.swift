@@ -19,7 +19,8 @@ extension RecurrentWorkspace {
     ///   - inputs: `[rows, time, inputSize]`, batch-major as callers hold data.
     ///   - dropout: masks to apply between layers, or nil outside training.
     ///   - cachesForBackward: false for inference, which then skips writing the activated
-    ///     gates and per-step cell states; the predictions are the same either way.
+    ///     gates and per-step cell states and projects the inputs step by step; the
+    ///     predictions agree with the caching pass to float rounding.
     func forward(
         parameters: UnsafePointer<Float>, inputs: UnsafePointer<Float>, rows: Int,
         dropout: DropoutPlan?, cachesForBackward: Bool = true

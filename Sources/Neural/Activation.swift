@@ -1,68 +1,100 @@
-/// Fast single-precision `exp`, logistic sigmoid and `tanh`, written so the compiler can
-/// vectorise loops over them (no calls, no branches, no traps).
+/// Fast single-precision `exp`, logistic sigmoid and `tanh` on one float or four lanes (no
+/// calls, no branches, no traps), for the element-wise kernels.
 ///
-/// `exp` reduces `x = k ln 2 + r` with `|r| <= ln 2 / 2` (Cody–Waite split of `ln 2`), uses the
-/// degree-7 Taylor polynomial for `e^r` (truncation below 1e-8 relative) and builds `2^k` from
-/// its bit pattern. `tanh` uses its odd Taylor series below 0.3125, where the exponential form
-/// would cancel, and `1 - 2 / (e^{2|x|} + 1)` above. Both stay within a few float ulps of libm,
-/// which keeps parity with PyTorch well inside 1e-5. NaN inputs give NaN outputs, so a
-/// diverging model is still detected.
+/// `exp` reduces `x = k ln 2 + r` with `|r| <= ln 2 / 2` (Cody–Waite split of `ln 2`, so the
+/// reduction stays exact for large `|x|`), evaluates a degree-5 minimax polynomial for `e^r`
+/// (6.7e-8 relative before rounding) and builds `2^k` from its bit pattern. The sigmoid is
+/// `1 / (1 + e^-x)`, relatively accurate also far into the negative tail, where
+/// `(1 + tanh(x / 2)) / 2` would cancel. `tanh` is an odd rational minimax fit
+/// `x P(x^2) / Q(x^2)` with numerator and denominator of degree 4 in `x^2` on `|x| <= 9`
+/// (fitted for relative error with `scipy.optimize.linprog`; 1e-7 before rounding, under
+/// 4e-7 in float), clamped where float `tanh` reaches ±1: one division and no exponential.
+/// All stay within a few float ulps of libm, which keeps parity with PyTorch well inside
+/// 1e-5. NaN inputs give NaN outputs, so a diverging model is still detected.
 enum Activation {
     /// Adding then subtracting 1.5 * 2^23 rounds a float of magnitude < 2^22 to an integer.
     private static let roundingShift: Float = 12_582_912
 
     @inline(__always)
-    static func exp(_ value: Float) -> Float {
-        let x = Swift.min(Swift.max(value, -87.33), 88.72)
-        let shifted = x * 1.442_695_04 + roundingShift
-        let k = shifted - roundingShift
-        let r = (x - k * 0.693_359_375) + k * 2.121_944_4e-4
-        var p: Float = 1.0 / 5040
-        p = p * r + 1.0 / 720
-        p = p * r + 1.0 / 120
-        p = p * r + 1.0 / 24
-        p = p * r + 1.0 / 6
-        p = p * r + 0.5
-        p = p * r + 1
-        p = p * r + 1
-        // The low mantissa bits of `shifted` hold k; move them into the exponent field.
-        let exponent = (shifted.bitPattern &- roundingShift.bitPattern &+ 127) << 23
-        return p * Float(bitPattern: exponent)
+    static func exp<V: FloatLanes>(_ value: V) -> V {
+        let x = value.clamped(-87.33, 88.72)
+        let shifted = x * V(repeating: 1.442_695_04) + V(repeating: roundingShift)
+        let k = shifted - V(repeating: roundingShift)
+        let r = (x - k * V(repeating: 0.693_359_375)) + k * V(repeating: 2.121_944_4e-4)
+        // Estrin's scheme rather than Horner's: the sigmoid loops are bound by this chain's
+        // latency, not by the one extra multiplication.
+        let square = r * r
+        let low = V(repeating: 0.499_990_17) + V(repeating: 0.166_670_59) * r
+        let high = V(repeating: 4.191_096_1e-2) + V(repeating: 8.319_862_2e-3) * r
+        let p = (V(repeating: 1) + r) + square * (low + square * high)
+        return p * V.powerOfTwo(shifted: shifted)
     }
 
     @inline(__always)
-    static func sigmoid(_ x: Float) -> Float {
-        1 / (1 + exp(-x))
+    static func sigmoid<V: FloatLanes>(_ x: V) -> V {
+        V(repeating: 1) / (V(repeating: 1) + exp(V(repeating: 0) - x))
     }
 
     @inline(__always)
-    static func tanh(_ x: Float) -> Float {
-        let magnitude = Swift.min(Swift.abs(x), 9.1)
-        let large = 1 - 2 / (exp(2 * magnitude) + 1)
-        let square = magnitude * magnitude
-        var p: Float = 21_844.0 / 6_081_075
-        p = p * square - 1_382.0 / 155_925
-        p = p * square + 62.0 / 2_835
-        p = p * square - 17.0 / 315
-        p = p * square + 2.0 / 15
-        p = p * square - 1.0 / 3
-        let small = magnitude + magnitude * square * p
-        let result = magnitude < 0.3125 ? small : large
-        // Restores the sign; NaN fails both comparisons above and is passed through here.
-        return x.isNaN ? x : (x < 0 ? -result : result)
+    static func tanh<V: FloatLanes>(_ x: V) -> V {
+        // Float tanh rounds to ±1 beyond 9.01; the clamp lets NaN through.
+        let clamped = x.clamped(-9, 9)
+        let square = clamped * clamped
+        var numerator = V(repeating: 1.169_435_5e-8)
+        numerator = numerator * square + V(repeating: 1.945_576_7e-5)
+        numerator = numerator * square + V(repeating: 3.428_048_2e-3)
+        numerator = numerator * square + V(repeating: 0.133_251_37)
+        numerator = numerator * square + V(repeating: 0.999_999_94)
+        var denominator = V(repeating: 7.109_184_1e-7)
+        denominator = denominator * square + V(repeating: 3.173_283_5e-4)
+        denominator = denominator * square + V(repeating: 2.562_303_3e-2)
+        denominator = denominator * square + V(repeating: 0.466_584_68)
+        denominator = denominator * square + V(repeating: 1)
+        return clamped * numerator / denominator
     }
 
     /// Applies the sigmoid in place to `count` values.
     static func sigmoid(_ values: UnsafeMutablePointer<Float>, count: Int) {
-        for index in 0..<count {
+        forEachLane(count) { index in
+            sigmoid(SIMD4.load(values + index)).store(values + index)
+        } tail: { index in
             values[index] = sigmoid(values[index])
         }
     }
 
     /// Applies `tanh` in place to `count` values.
     static func tanh(_ values: UnsafeMutablePointer<Float>, count: Int) {
-        for index in 0..<count {
+        forEachLane(count) { index in
+            tanh(SIMD4.load(values + index)).store(values + index)
+        } tail: { index in
             values[index] = tanh(values[index])
+        }
+    }
+
+    /// `values = sigmoid(values + bias)` element by element, in place, for `count` values.
+    ///
+    /// The step kernels call this and `tanh(_:adding:count:)` over a whole gate block before
+    /// combining the gates: a loop body with one short dependency chain lets the processor
+    /// overlap many iterations, where one fused body holding all of a unit's activations is
+    /// bound by their chained latency (measured about twice as slow).
+    static func sigmoid(
+        _ values: UnsafeMutablePointer<Float>, adding bias: UnsafePointer<Float>, count: Int
+    ) {
+        forEachLane(count) { index in
+            sigmoid(SIMD4.load(values + index) + SIMD4.load(bias + index)).store(values + index)
+        } tail: { index in
+            values[index] = sigmoid(values[index] + bias[index])
+        }
+    }
+
+    /// `values = tanh(values + bias)` element by element, in place, for `count` values.
+    static func tanh(
+        _ values: UnsafeMutablePointer<Float>, adding bias: UnsafePointer<Float>, count: Int
+    ) {
+        forEachLane(count) { index in
+            tanh(SIMD4.load(values + index) + SIMD4.load(bias + index)).store(values + index)
+        } tail: { index in
+            values[index] = tanh(values[index] + bias[index])
         }
     }
 
@@ -71,5 +103,20 @@ enum Activation {
         for index in 0..<count {
             values[index] = Swift.max(values[index], 0)
         }
+    }
+}
+
+/// Calls `body(i)` for each group of four indices `i..<i+4` in `0..<count`, then `tail(i)`
+/// for each index left over.
+@inline(__always)
+func forEachLane(_ count: Int, _ body: (Int) -> Void, tail: (Int) -> Void) {
+    var index = 0
+    while index &+ 4 <= count {
+        body(index)
+        index &+= 4
+    }
+    while index < count {
+        tail(index)
+        index &+= 1
     }
 }

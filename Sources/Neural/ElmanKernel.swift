@@ -1,24 +1,37 @@
 /// Forward and backward time loops of Elman's simple recurrent network,
 /// `h' = act(W_ih x + b_ih + W_hh h + b_hh)` with `act` = `tanh` or ReLU.
 ///
-/// `storage.gates` keeps the pre-activations only transiently: the derivative of both
-/// activations can be computed from the output `h` alone.
+/// `storage.gates` keeps the pre-activations (without bias) only transiently: the derivative
+/// of both activations can be computed from the output `h` alone.
 enum ElmanKernel {
     static func forward(_ pass: LayerPass, nonlinearity: RecurrentNonlinearity) {
         let hidden = pass.hidden
-        pass.projectInputs(includeHiddenBias: true)
+        let bias = UnsafePointer(pass.storage.combinedBias)
+        pass.projectInputs()
 
         for t in 0..<pass.timeSteps {
-            let gates = pass.step(pass.storage.gates, t, width: hidden)
+            let gates = pass.gateBlock(step: t)
+            pass.projectInputIfNotCached(step: t, into: gates)
             if t > 0 {
                 pass.addRecurrentProjection(step: t, into: gates)
             }
             let outputs = pass.step(pass.storage.outputs, t, width: hidden)
-            let count = pass.rows * hidden
-            outputs.update(from: gates, count: count)
-            switch nonlinearity {
-            case .tanh: Activation.tanh(outputs, count: count)
-            case .relu: Activation.relu(outputs, count: count)
+            for row in 0..<pass.rows {
+                let preactivation = UnsafePointer(gates + row * hidden)
+                let output = outputs + row * hidden
+                switch nonlinearity {
+                case .tanh:
+                    forEachLane(hidden) { unit in
+                        Activation.tanh(SIMD4.load(preactivation + unit) + SIMD4.load(bias + unit))
+                            .store(output + unit)
+                    } tail: { unit in
+                        output[unit] = Activation.tanh(preactivation[unit] + bias[unit])
+                    }
+                case .relu:
+                    for unit in 0..<hidden {
+                        output[unit] = Swift.max(preactivation[unit] + bias[unit], 0)
+                    }
+                }
             }
         }
     }

@@ -6,63 +6,91 @@
 ///
 /// Because of `r * (W_hn h + b_hn)` the input-side and hidden-side gradients of the `n` block
 /// differ, so the backward pass writes both `gradients.gates` and `gradients.hiddenGates`.
-/// `storage.cells` keeps `W_hn h + b_hn` for each step.
+/// When caching, `storage.gates` keeps the activated gates and `storage.cells` keeps
+/// `W_hn h + b_hn` for each step.
 enum GRUKernel {
     static func forward(_ pass: LayerPass) {
         let hidden = pass.hidden
         let width = pass.gateWidth
-        pass.projectInputs(includeHiddenBias: false)
+        let caching = pass.cachesForBackward
+        pass.projectInputs()
 
         for t in 0..<pass.timeSteps {
-            let gates = pass.step(pass.storage.gates, t, width: width)
-            // W_hh h_{t-1} without its bias, which the row loops add.
+            // h_{t-1} W_hh^T without its bias, which the step adds.
             let projection = pass.stepScratch
             if t > 0 {
                 pass.addRecurrentProjection(step: t, into: projection, beta: 0)
             } else {
                 projection.update(repeating: 0, count: pass.rows * width)
             }
-            let previous = pass.previousOutputs(step: t)
-            let resetProjections = pass.step(pass.storage.cells, t, width: hidden)
-            let outputs = pass.step(pass.storage.outputs, t, width: hidden)
-
+            let gates = pass.gateBlock(step: t)
+            pass.projectInputIfNotCached(step: t, into: gates)
+            let step = ForwardStep(
+                gates: gates,
+                hiddenSide: projection, bias: pass.storage.combinedBias,
+                newGateHiddenBias: pass.hiddenBias + 2 * hidden,
+                previous: pass.previousOutputs(step: t),
+                resetProjections: pass.step(pass.storage.cells, t, width: hidden),
+                outputs: pass.step(pass.storage.outputs, t, width: hidden), hidden: hidden)
             for row in 0..<pass.rows {
-                let offset = row * hidden
-                updateState(
-                    gate: gates + row * width, hiddenSide: projection + row * width,
-                    hiddenBias: pass.hiddenBias, previous: previous + offset,
-                    resetProjection: resetProjections + offset,
-                    output: outputs + offset, hidden: hidden)
+                step.activateGates(row: row)
+                forEachLane(hidden) { unit in
+                    step.update(SIMD4<Float>.self, row: row, unit: unit, caching: caching)
+                } tail: { unit in
+                    step.update(Float.self, row: row, unit: unit, caching: caching)
+                }
             }
         }
     }
 
-    /// The gates and new state of one row, as separate simple loops so each vectorises.
-    @inline(__always)
-    private static func updateState(
-        gate: UnsafeMutablePointer<Float>, hiddenSide: UnsafePointer<Float>,
-        hiddenBias: UnsafePointer<Float>, previous: UnsafePointer<Float>,
-        resetProjection: UnsafeMutablePointer<Float>,
-        output: UnsafeMutablePointer<Float>, hidden: Int
-    ) {
-        for column in 0..<(2 * hidden) {
-            gate[column] = Activation.sigmoid(
-                gate[column] + hiddenSide[column] + hiddenBias[column])
+    /// One forward step: `[B, 3H]` input projections (no bias, activated in place) and
+    /// hidden projections (no bias), `[B, H]` states.
+    private struct ForwardStep {
+        var gates: UnsafeMutablePointer<Float>
+        var hiddenSide: UnsafePointer<Float>
+        /// `b_ir + b_hr`, `b_iz + b_hz`, `b_in`.
+        var bias: UnsafePointer<Float>
+        var newGateHiddenBias: UnsafePointer<Float>
+        var previous: UnsafePointer<Float>
+        var resetProjections: UnsafeMutablePointer<Float>
+        var outputs: UnsafeMutablePointer<Float>
+        var hidden: Int
+
+        /// `r, z = σ(·)` for row `row`: both sides' projections and biases summed.
+        @inline(__always)
+        func activateGates(row: Int) {
+            let gate = gates + row * 3 * hidden
+            let hiddenGate = hiddenSide + row * 3 * hidden
+            forEachLane(2 * hidden) { unit in
+                Activation.sigmoid(
+                    SIMD4.load(gate + unit) + SIMD4.load(hiddenGate + unit)
+                        + SIMD4.load(bias + unit)
+                ).store(gate + unit)
+            } tail: { unit in
+                gate[unit] = Activation.sigmoid(gate[unit] + hiddenGate[unit] + bias[unit])
+            }
         }
-        let reset = UnsafePointer(gate)
-        let update = UnsafePointer(gate + hidden)
-        let candidate = gate + 2 * hidden
-        let newGateProjection = hiddenSide + 2 * hidden
-        let newGateBias = hiddenBias + 2 * hidden
-        for unit in 0..<hidden {
-            resetProjection[unit] = newGateProjection[unit] + newGateBias[unit]
-        }
-        for unit in 0..<hidden {
-            candidate[unit] += reset[unit] * resetProjection[unit]
-        }
-        Activation.tanh(candidate, count: hidden)
-        for unit in 0..<hidden {
-            output[unit] = (1 - update[unit]) * candidate[unit] + update[unit] * previous[unit]
+
+        /// `n` and the new state for the lanes of units from `unit` on in row `row`.
+        @inline(__always)
+        func update<V: FloatLanes>(_: V.Type, row: Int, unit: Int, caching: Bool) {
+            let gate = gates + row * 3 * hidden + unit
+            let hiddenGate = hiddenSide + row * 3 * hidden + unit
+            let state = row * hidden + unit
+            let reset = V.load(gate)
+            let update = V.load(gate + hidden)
+            let resetProjection =
+                V.load(hiddenGate + 2 * hidden) + V.load(newGateHiddenBias + unit)
+            let candidate = Activation.tanh(
+                V.load(gate + 2 * hidden) + V.load(bias + 2 * hidden + unit)
+                    + reset * resetProjection)
+            let output =
+                (V(repeating: 1) - update) * candidate + update * V.load(previous + state)
+            output.store(outputs + state)
+            if caching {
+                candidate.store(gate + 2 * hidden)
+                resetProjection.store(resetProjections + state)
+            }
         }
     }
 
@@ -73,43 +101,19 @@ enum GRUKernel {
         gradients.recurrent.update(repeating: 0, count: pass.rows * hidden)
 
         for t in stride(from: pass.timeSteps - 1, through: 0, by: -1) {
-            let gates = pass.step(pass.storage.gates, t, width: width)
-            let inputSide = pass.step(gradients.gates, t, width: width)
             let hiddenSide = pass.step(gradients.hiddenGates, t, width: width)
-            let previous = pass.previousOutputs(step: t)
-            let resetProjections = pass.step(pass.storage.cells, t, width: hidden)
-            let fromAbove = pass.step(gradients.outputs, t, width: hidden)
-
+            let step = BackwardStep(
+                gates: pass.step(pass.storage.gates, t, width: width),
+                inputSide: pass.step(gradients.gates, t, width: width), hiddenSide: hiddenSide,
+                previous: pass.previousOutputs(step: t),
+                resetProjections: pass.step(pass.storage.cells, t, width: hidden),
+                fromAbove: pass.step(gradients.outputs, t, width: hidden),
+                recurrent: gradients.recurrent, hidden: hidden)
             for row in 0..<pass.rows {
-                let gate = gates + row * width
-                let inputGradient = inputSide + row * width
-                let hiddenGradient = hiddenSide + row * width
-                let offset = row * hidden
-                for unit in 0..<hidden {
-                    let reset = gate[unit]
-                    let update = gate[hidden + unit]
-                    let candidate = gate[2 * hidden + unit]
-                    let outputGradient =
-                        fromAbove[offset + unit]
-                        + gradients.recurrent[offset + unit]
-
-                    // Pre-activation gradients of n, z and r, in the order the chain needs.
-                    let candidateGradient =
-                        outputGradient * (1 - update) * (1 - candidate * candidate)
-                    let updateGradient =
-                        outputGradient * (previous[offset + unit] - candidate)
-                        * update * (1 - update)
-                    let resetGradient =
-                        candidateGradient * resetProjections[offset + unit]
-                        * reset * (1 - reset)
-
-                    inputGradient[unit] = resetGradient
-                    inputGradient[hidden + unit] = updateGradient
-                    inputGradient[2 * hidden + unit] = candidateGradient
-                    hiddenGradient[unit] = resetGradient
-                    hiddenGradient[hidden + unit] = updateGradient
-                    hiddenGradient[2 * hidden + unit] = candidateGradient * reset
-                    gradients.recurrent[offset + unit] = outputGradient * update
+                forEachLane(hidden) { unit in
+                    step.update(SIMD4<Float>.self, row: row, unit: unit)
+                } tail: { unit in
+                    step.update(Float.self, row: row, unit: unit)
                 }
             }
 
@@ -123,5 +127,46 @@ enum GRUKernel {
             }
         }
         pass.accumulateWeightGradients(gradients)
+    }
+
+    /// One backward step: cached gates and states in, both sides' gate gradients out;
+    /// `recurrent` holds d loss / d h_t on entry and `z * dh` on exit.
+    private struct BackwardStep {
+        var gates: UnsafePointer<Float>
+        var inputSide: UnsafeMutablePointer<Float>
+        var hiddenSide: UnsafeMutablePointer<Float>
+        var previous: UnsafePointer<Float>
+        var resetProjections: UnsafePointer<Float>
+        var fromAbove: UnsafePointer<Float>
+        var recurrent: UnsafeMutablePointer<Float>
+        var hidden: Int
+
+        @inline(__always)
+        func update<V: FloatLanes>(_: V.Type, row: Int, unit: Int) {
+            let gate = gates + row * 3 * hidden + unit
+            let inputGradient = inputSide + row * 3 * hidden + unit
+            let hiddenGradient = hiddenSide + row * 3 * hidden + unit
+            let state = row * hidden + unit
+            let one = V(repeating: 1)
+            let reset = V.load(gate)
+            let update = V.load(gate + hidden)
+            let candidate = V.load(gate + 2 * hidden)
+            let outputGradient = V.load(fromAbove + state) + V.load(recurrent + state)
+
+            // Pre-activation gradients of n, z and r, in the order the chain needs.
+            let candidateGradient = outputGradient * (one - update) * (one - candidate * candidate)
+            let updateGradient =
+                outputGradient * (V.load(previous + state) - candidate) * update * (one - update)
+            let resetGradient =
+                candidateGradient * V.load(resetProjections + state) * reset * (one - reset)
+
+            resetGradient.store(inputGradient)
+            updateGradient.store(inputGradient + hidden)
+            candidateGradient.store(inputGradient + 2 * hidden)
+            resetGradient.store(hiddenGradient)
+            updateGradient.store(hiddenGradient + hidden)
+            (candidateGradient * reset).store(hiddenGradient + 2 * hidden)
+            (outputGradient * update).store(recurrent + state)
+        }
     }
 }

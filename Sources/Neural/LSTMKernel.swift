@@ -4,57 +4,76 @@
 ///     i = σ(·), f = σ(·), g = tanh(·), o = σ(·)   each of W_i x + b_i + W_h h + b_h
 ///     c' = f * c + i * g,   h' = o * tanh(c')
 ///
-/// `LayerPass.storage.gates` keeps the activated gates, `cells` keeps `c_t` and `cellTanh`
-/// keeps `tanh(c_t)`, which is all the backward pass needs.
+/// When caching, `LayerPass.storage.gates` keeps the activated gates, `cells` keeps `c_t` and
+/// `cellTanh` keeps `tanh(c_t)`, which is all the backward pass needs.
 enum LSTMKernel {
     static func forward(_ pass: LayerPass) {
         let hidden = pass.hidden
-        let width = pass.gateWidth
-        pass.projectInputs(includeHiddenBias: true)
+        let caching = pass.cachesForBackward
+        pass.projectInputs()
 
         for t in 0..<pass.timeSteps {
-            let gates = pass.step(pass.storage.gates, t, width: width)
+            let gates = pass.gateBlock(step: t)
+            pass.projectInputIfNotCached(step: t, into: gates)
             if t > 0 {
                 pass.addRecurrentProjection(step: t, into: gates)
             }
-            let previousCells =
-                t == 0 ? pass.zeros : pass.step(pass.storage.cells, t - 1, width: hidden)
-            let cells = pass.step(pass.storage.cells, t, width: hidden)
-            let cellTanh = pass.step(pass.storage.cellTanh, t, width: hidden)
-            let outputs = pass.step(pass.storage.outputs, t, width: hidden)
-
+            // Without caching only `c_{t-1}` and `c_t` are alive, so two blocks take turns.
+            let cellBlock = caching ? t : t % 2
+            let previousBlock = caching ? t - 1 : 1 - t % 2
+            let step = ForwardStep(
+                gates: gates, bias: pass.storage.combinedBias,
+                previousCells: t == 0
+                    ? pass.zeros
+                    : UnsafePointer(pass.step(pass.storage.cells, previousBlock, width: hidden)),
+                cells: pass.step(pass.storage.cells, cellBlock, width: hidden),
+                cellTanh: pass.step(pass.storage.cellTanh, t, width: hidden),
+                outputs: pass.step(pass.storage.outputs, t, width: hidden), hidden: hidden)
             for row in 0..<pass.rows {
-                let gate = gates + row * width
-                Activation.sigmoid(gate, count: 2 * hidden)
-                Activation.tanh(gate + 2 * hidden, count: hidden)
-                Activation.sigmoid(gate + 3 * hidden, count: hidden)
-                let offset = row * hidden
-                updateCell(
-                    gate: gate, previous: previousCells + offset, cell: cells + offset,
-                    cellTanh: cellTanh + offset, output: outputs + offset, hidden: hidden)
+                step.activateGates(row: row)
+                forEachLane(hidden) { unit in
+                    step.update(SIMD4<Float>.self, row: row, unit: unit, caching: caching)
+                } tail: { unit in
+                    step.update(Float.self, row: row, unit: unit, caching: caching)
+                }
             }
         }
     }
 
-    /// `c' = f * c + i * g`, `h' = o * tanh(c')` for one row; three simple loops rather than
-    /// one fused loop, because the vectoriser gives up on the fused one.
-    @inline(__always)
-    private static func updateCell(
-        gate: UnsafePointer<Float>, previous: UnsafePointer<Float>,
-        cell: UnsafeMutablePointer<Float>, cellTanh: UnsafeMutablePointer<Float>,
-        output: UnsafeMutablePointer<Float>, hidden: Int
-    ) {
-        let input = gate
-        let forget = gate + hidden
-        let candidate = gate + 2 * hidden
-        let outputGate = gate + 3 * hidden
-        for unit in 0..<hidden {
-            cell[unit] = forget[unit] * previous[unit] + input[unit] * candidate[unit]
+    /// One forward step's `[B, 4H]` gates, which arrive as pre-activations without bias
+    /// (input plus hidden projection) and are activated in place, and its `[B, H]` states.
+    private struct ForwardStep {
+        var gates: UnsafeMutablePointer<Float>
+        var bias: UnsafePointer<Float>
+        var previousCells: UnsafePointer<Float>
+        var cells: UnsafeMutablePointer<Float>
+        var cellTanh: UnsafeMutablePointer<Float>
+        var outputs: UnsafeMutablePointer<Float>
+        var hidden: Int
+
+        /// `i, f = σ(·)`, `g = tanh(·)`, `o = σ(·)` for row `row`, biases added.
+        @inline(__always)
+        func activateGates(row: Int) {
+            let gate = gates + row * 4 * hidden
+            Activation.sigmoid(gate, adding: bias, count: 2 * hidden)
+            Activation.tanh(gate + 2 * hidden, adding: bias + 2 * hidden, count: hidden)
+            Activation.sigmoid(gate + 3 * hidden, adding: bias + 3 * hidden, count: hidden)
         }
-        cellTanh.update(from: cell, count: hidden)
-        Activation.tanh(cellTanh, count: hidden)
-        for unit in 0..<hidden {
-            output[unit] = outputGate[unit] * cellTanh[unit]
+
+        /// Cell and output for the lanes of units from `unit` on in row `row`.
+        @inline(__always)
+        func update<V: FloatLanes>(_: V.Type, row: Int, unit: Int, caching: Bool) {
+            let gate = gates + row * 4 * hidden + unit
+            let state = row * hidden + unit
+            let cell =
+                V.load(gate + hidden) * V.load(previousCells + state)
+                + V.load(gate) * V.load(gate + 2 * hidden)
+            let squashed = Activation.tanh(cell)
+            cell.store(cells + state)
+            (V.load(gate + 3 * hidden) * squashed).store(outputs + state)
+            if caching {
+                squashed.store(cellTanh + state)
+            }
         }
     }
 
@@ -67,39 +86,21 @@ enum LSTMKernel {
         gradients.cell.update(repeating: 0, count: stateCount)
 
         for t in stride(from: pass.timeSteps - 1, through: 0, by: -1) {
-            let gates = pass.step(pass.storage.gates, t, width: width)
             let gateGradients = pass.step(gradients.gates, t, width: width)
-            let previousCells =
-                t == 0 ? pass.zeros : pass.step(pass.storage.cells, t - 1, width: hidden)
-            let cellTanh = pass.step(pass.storage.cellTanh, t, width: hidden)
-            let fromAbove = pass.step(gradients.outputs, t, width: hidden)
-
+            let step = BackwardStep(
+                gates: pass.step(pass.storage.gates, t, width: width),
+                gateGradients: gateGradients,
+                previousCells: t == 0
+                    ? pass.zeros
+                    : UnsafePointer(pass.step(pass.storage.cells, t - 1, width: hidden)),
+                cellTanh: pass.step(pass.storage.cellTanh, t, width: hidden),
+                fromAbove: pass.step(gradients.outputs, t, width: hidden),
+                recurrent: gradients.recurrent, cell: gradients.cell, hidden: hidden)
             for row in 0..<pass.rows {
-                let gate = gates + row * width
-                let gateGradient = gateGradients + row * width
-                let offset = row * hidden
-                for unit in 0..<hidden {
-                    let input = gate[unit]
-                    let forget = gate[hidden + unit]
-                    let candidate = gate[2 * hidden + unit]
-                    let output = gate[3 * hidden + unit]
-                    let squashed = cellTanh[offset + unit]
-                    let outputGradient =
-                        fromAbove[offset + unit]
-                        + gradients.recurrent[offset + unit]
-                    let cellGradient =
-                        outputGradient * output * (1 - squashed * squashed)
-                        + gradients.cell[offset + unit]
-
-                    // Each gate's gradient times the derivative of its activation.
-                    gateGradient[unit] = cellGradient * candidate * input * (1 - input)
-                    gateGradient[hidden + unit] =
-                        cellGradient * previousCells[offset + unit] * forget * (1 - forget)
-                    gateGradient[2 * hidden + unit] =
-                        cellGradient * input * (1 - candidate * candidate)
-                    gateGradient[3 * hidden + unit] =
-                        outputGradient * squashed * output * (1 - output)
-                    gradients.cell[offset + unit] = cellGradient * forget
+                forEachLane(hidden) { unit in
+                    step.update(SIMD4<Float>.self, row: row, unit: unit)
+                } tail: { unit in
+                    step.update(Float.self, row: row, unit: unit)
                 }
             }
 
@@ -113,5 +114,44 @@ enum LSTMKernel {
             }
         }
         pass.accumulateWeightGradients(gradients)
+    }
+
+    /// One backward step: cached `[B, 4H]` gates and `[B, H]` states in, gate gradients out;
+    /// `recurrent` arrives as d loss / d h_t from step t+1, `cell` carries d loss / d c.
+    private struct BackwardStep {
+        var gates: UnsafePointer<Float>
+        var gateGradients: UnsafeMutablePointer<Float>
+        var previousCells: UnsafePointer<Float>
+        var cellTanh: UnsafePointer<Float>
+        var fromAbove: UnsafePointer<Float>
+        var recurrent: UnsafePointer<Float>
+        var cell: UnsafeMutablePointer<Float>
+        var hidden: Int
+
+        @inline(__always)
+        func update<V: FloatLanes>(_: V.Type, row: Int, unit: Int) {
+            let gate = gates + row * 4 * hidden + unit
+            let gateGradient = gateGradients + row * 4 * hidden + unit
+            let state = row * hidden + unit
+            let one = V(repeating: 1)
+            let input = V.load(gate)
+            let forget = V.load(gate + hidden)
+            let candidate = V.load(gate + 2 * hidden)
+            let output = V.load(gate + 3 * hidden)
+            let squashed = V.load(cellTanh + state)
+            let outputGradient = V.load(fromAbove + state) + V.load(recurrent + state)
+            let cellGradient =
+                outputGradient * output * (one - squashed * squashed) + V.load(cell + state)
+
+            // Each gate's gradient times the derivative of its activation.
+            (cellGradient * candidate * input * (one - input)).store(gateGradient)
+            (cellGradient * V.load(previousCells + state) * forget * (one - forget))
+                .store(gateGradient + hidden)
+            (cellGradient * input * (one - candidate * candidate))
+                .store(gateGradient + 2 * hidden)
+            (outputGradient * squashed * output * (one - output))
+                .store(gateGradient + 3 * hidden)
+            (cellGradient * forget).store(cell + state)
+        }
     }
 }

@@ -10,6 +10,8 @@ struct LayerPass {
     var inputSize: Int
     var hidden: Int
     var gateCount: Int
+    /// Whether the forward pass keeps what the backward pass reads; inference does not.
+    var cachesForBackward: Bool
 
     /// Layer input `[T, B, I]`.
     var input: UnsafePointer<Float>
@@ -32,30 +34,42 @@ struct LayerPass {
         base.advanced(by: t * rows * width)
     }
 
-    /// Fills `gates[T*B, G*H]` with `input W_ih^T + b_ih` (plus `b_hh` when the cell adds the
-    /// hidden bias outside any gate product), all time steps in one GEMM.
-    func projectInputs(includeHiddenBias: Bool) {
-        let gates = storage.gates
-        let width = gateWidth
-        for row in 0..<(timeSteps * rows) {
-            let destination = gates + row * width
-            if includeHiddenBias {
-                for column in 0..<width {
-                    destination[column] = inputBias[column] + hiddenBias[column]
-                }
-            } else {
-                destination.update(from: inputBias, count: width)
-            }
-        }
+    /// When caching, fills `gates[T*B, G*H]` with `input W_ih^T`, all time steps in one
+    /// GEMM; inference projects step by step instead. The biases
+    /// are added by the step kernels, which read them from cache, rather than in a separate
+    /// pass over this large buffer.
+    func projectInputs() {
+        guard cachesForBackward else { return }
         Matmul.multiply(
-            m: timeSteps * rows, n: width, k: inputSize,
+            m: timeSteps * rows, n: gateWidth, k: inputSize,
             .init(pointer: input, rowStride: inputSize),
-            .init(pointer: storage.transposedInputWeights, rowStride: width),
-            beta: 1, into: gates, rowStride: width)
+            .init(pointer: storage.transposedInputWeights, rowStride: gateWidth),
+            beta: 0, into: storage.gates, rowStride: gateWidth)
     }
 
-    /// Copies `weight_ih` and `weight_hh` into the transposed forms the forward GEMMs use.
-    func transposeWeights() {
+    /// Where step `t`'s gates live: their own block when caching for the backward pass,
+    /// otherwise one block that every step reuses while it is still in cache.
+    @inline(__always)
+    func gateBlock(step t: Int) -> UnsafeMutablePointer<Float> {
+        cachesForBackward ? step(storage.gates, t, width: gateWidth) : storage.gates
+    }
+
+    /// Without caching, `destination[B, G*H] = x_t W_ih^T` for step `t` alone; with caching,
+    /// nothing, as `projectInputs()` has filled every step at once. Per step, inference
+    /// never writes and rereads the `[T, B, G*H]` projection through memory, and the
+    /// product is small enough for OpenBLAS's small-matrix kernel.
+    func projectInputIfNotCached(step t: Int, into destination: UnsafeMutablePointer<Float>) {
+        guard !cachesForBackward else { return }
+        Matmul.multiply(
+            m: rows, n: gateWidth, k: inputSize,
+            .init(pointer: step(input, t, width: inputSize), rowStride: inputSize),
+            .init(pointer: storage.transposedInputWeights, rowStride: gateWidth),
+            beta: 0, into: destination, rowStride: gateWidth)
+    }
+
+    /// Copies `weight_ih` and `weight_hh` into the transposed forms the forward GEMMs use,
+    /// and sums the biases the step kernels add.
+    func prepareWeights(cell: RecurrentCell) {
         let width = gateWidth
         for row in 0..<width {
             for column in 0..<inputSize {
@@ -66,6 +80,13 @@ struct LayerPass {
                 storage.transposedHiddenWeights[column * width + row] =
                     hiddenWeights[row * hidden + column]
             }
+        }
+
+        // The GRU's `n` block keeps its input bias alone: `b_hn` sits inside `r * (...)`.
+        let summedCount = cell == .gru ? 2 * hidden : width
+        for column in 0..<width {
+            storage.combinedBias[column] =
+                column < summedCount ? inputBias[column] + hiddenBias[column] : inputBias[column]
         }
     }
 

@@ -84,7 +84,7 @@ final class RecurrentEngine: BatchEngine {
                 let count = min(workspace.capacity, range.upperBound - start)
                 workspace.forward(
                     parameters: parameters, inputs: inputs + start * sampleLength, rows: count,
-                    dropout: nil)
+                    dropout: nil, cachesForBackward: false)
                 (outputs + start * outputSize)
                     .update(from: workspace.predictions, count: count * outputSize)
                 start += count

@@ -11,24 +11,29 @@ struct DropoutPlan {
 }
 
 extension RecurrentWorkspace {
-    /// Runs `rows` windows through the stack and the head, leaving `predictions` filled and
-    /// every tensor the backward pass needs cached.
+    /// Runs `rows` windows through the stack and the head, leaving `predictions` filled and,
+    /// when asked, every tensor the backward pass needs cached.
     ///
     /// - Parameters:
     ///   - parameters: the model's flat parameters.
     ///   - inputs: `[rows, time, inputSize]`, batch-major as callers hold data.
     ///   - dropout: masks to apply between layers, or nil outside training.
+    ///   - cachesForBackward: false for inference, which then skips writing the activated
+    ///     gates and per-step cell states and projects the inputs step by step; the
+    ///     predictions agree with the caching pass to float rounding.
     func forward(
         parameters: UnsafePointer<Float>, inputs: UnsafePointer<Float>, rows: Int,
-        dropout: DropoutPlan?
+        dropout: DropoutPlan?, cachesForBackward: Bool = true
     ) {
         precondition(rows >= 1 && rows <= capacity, "chunk of \(rows) rows exceeds workspace")
         transposeToTimeMajor(inputs, rows: rows)
 
         var layerInput = UnsafePointer(sequenceInput)
         for index in 0..<configuration.layers {
-            let pass = makePass(index, parameters: parameters, input: layerInput, rows: rows)
-            pass.transposeWeights()
+            let pass = makePass(
+                index, parameters: parameters, input: layerInput, rows: rows,
+                cachesForBackward: cachesForBackward)
+            pass.prepareWeights(cell: configuration.cell)
             switch configuration.cell {
             case .lstm: LSTMKernel.forward(pass)
             case .gru: GRUKernel.forward(pass)
@@ -68,7 +73,8 @@ extension RecurrentWorkspace {
                 ? UnsafePointer(sequenceInput)
                 : UnsafePointer(
                     usedDropout ? layers[index - 1].dropped : layers[index - 1].outputs)
-            let pass = makePass(index, parameters: parameters, input: input, rows: rows)
+            let pass = makePass(
+                index, parameters: parameters, input: input, rows: rows, cachesForBackward: true)
             let offsets = layout.layers[index]
             let gradients = LayerGradients(
                 outputs: outputGradient, gates: gateGradient,
@@ -102,12 +108,14 @@ extension RecurrentWorkspace {
     }
 
     private func makePass(
-        _ index: Int, parameters: UnsafePointer<Float>, input: UnsafePointer<Float>, rows: Int
+        _ index: Int, parameters: UnsafePointer<Float>, input: UnsafePointer<Float>, rows: Int,
+        cachesForBackward: Bool
     ) -> LayerPass {
         let offsets = layout.layers[index]
         return LayerPass(
             rows: rows, timeSteps: timeSteps, inputSize: offsets.inputSize,
             hidden: configuration.hiddenSize, gateCount: configuration.cell.gateCount,
+            cachesForBackward: cachesForBackward,
             input: input, storage: layers[index], stepScratch: stepScratch,
             zeros: UnsafePointer(zeros),
             inputWeights: parameters + offsets.inputWeights,

@@ -10,13 +10,15 @@
 final class RecurrentWorkspace: @unchecked Sendable {
     /// The cached tensors of one layer for the backward pass.
     struct LayerStorage {
-        /// Activated gates `[time, rows, G*H]` (the pre-activation for the simple RNN).
+        /// Input projections `[time, rows, G*H]`, which the step kernels overwrite with the
+        /// activated gates when caching for the backward pass (the simple RNN keeps none).
         var gates: UnsafeMutablePointer<Float>
         /// Hidden states `h_t`, `[time, rows, H]`.
         var outputs: UnsafeMutablePointer<Float>
-        /// LSTM: cell states `c_t`; GRU: `W_hn h_{t-1} + b_hn`; `[time, rows, H]`.
+        /// LSTM: cell states `c_t`; GRU: `W_hn h_{t-1} + b_hn`; `[time, rows, H]`. Without
+        /// caching (inference) the LSTM alternates between its first two steps' blocks.
         var cells: UnsafeMutablePointer<Float>
-        /// LSTM: `tanh(c_t)`, `[time, rows, H]`.
+        /// LSTM: `tanh(c_t)`, `[time, rows, H]`; not written without caching.
         var cellTanh: UnsafeMutablePointer<Float>
         /// Inverted-dropout multipliers applied to `outputs` before the next layer.
         var mask: UnsafeMutablePointer<Float>
@@ -26,6 +28,8 @@ final class RecurrentWorkspace: @unchecked Sendable {
         /// call: OpenBLAS multiplies small untransposed operands noticeably faster.
         var transposedInputWeights: UnsafeMutablePointer<Float>
         var transposedHiddenWeights: UnsafeMutablePointer<Float>
+        /// `b_ih + b_hh` per gate column `[G*H]`; for the GRU's `n` block `b_in` alone.
+        var combinedBias: UnsafeMutablePointer<Float>
     }
 
     let configuration: RecurrentConfiguration
@@ -58,7 +62,7 @@ final class RecurrentWorkspace: @unchecked Sendable {
     let recurrentGradient: UnsafeMutablePointer<Float>
     /// LSTM gradient flowing back through `c_{t-1}`, `[rows, H]`.
     let cellGradient: UnsafeMutablePointer<Float>
-    /// GRU `W_hh h + b_hh` for one step, `[rows, G*H]`.
+    /// GRU `h_{t-1} W_hh^T` (no bias) for one step, `[rows, G*H]`.
     let stepScratch: UnsafeMutablePointer<Float>
     /// Always zero: the initial hidden and cell state, `[rows, H]`.
     let zeros: UnsafeMutablePointer<Float>
@@ -95,7 +99,7 @@ final class RecurrentWorkspace: @unchecked Sendable {
                 sequence * gateWidth, sequence * hidden,
                 isLSTM || isGRU ? sequence * hidden : 0, isLSTM ? sequence * hidden : 0,
                 hasDropout ? sequence * hidden : 0, hasDropout ? sequence * hidden : 0,
-                layer.inputSize * gateWidth, hidden * gateWidth,
+                layer.inputSize * gateWidth, hidden * gateWidth, gateWidth,
             ]
         }
         arena = .allocate(capacity: sizes.reduce(0, +))
@@ -131,7 +135,7 @@ final class RecurrentWorkspace: @unchecked Sendable {
                 LayerStorage(
                     gates: take(), outputs: take(), cells: take(), cellTanh: take(),
                     mask: take(), dropped: take(), transposedInputWeights: take(),
-                    transposedHiddenWeights: take()))
+                    transposedHiddenWeights: take(), combinedBias: take()))
         }
         self.layers = layers
     }

@@ -30,8 +30,27 @@ import Testing
     }
 
     @Test func notANumberPropagates() {
-        #expect(Activation.tanh(.nan).isNaN)
-        #expect(Activation.sigmoid(.nan).isNaN)
-        #expect(Activation.exp(.nan).isNaN)
+        #expect(Activation.tanh(Float.nan).isNaN)
+        #expect(Activation.sigmoid(Float.nan).isNaN)
+        #expect(Activation.exp(Float.nan).isNaN)
+        let lanes = SIMD4<Float>(.nan, 1, -.nan, 100)
+        #expect(Activation.tanh(lanes)[0].isNaN && Activation.tanh(lanes)[2].isNaN)
+        #expect(Activation.sigmoid(lanes)[0].isNaN && Activation.exp(lanes)[2].isNaN)
+    }
+
+    /// The kernels run vector lanes over a row and scalars over its tail; a unit must get the
+    /// same bits either way.
+    @Test func vectorLanesGiveTheScalarBits() {
+        for start in stride(from: 0, to: Self.samples.count - 3, by: 4) {
+            let scalars = Array(Self.samples[start..<(start + 4)])
+            let lanes = SIMD4<Float>(scalars)
+            for lane in 0..<4 {
+                let x = scalars[lane]
+                #expect(Activation.tanh(lanes)[lane].bitPattern == Activation.tanh(x).bitPattern)
+                #expect(
+                    Activation.sigmoid(lanes)[lane].bitPattern
+                        == Activation.sigmoid(x).bitPattern)
+            }
+        }
     }
 }

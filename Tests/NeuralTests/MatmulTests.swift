@@ -23,6 +23,9 @@ import Testing
         Shape(m: 256, n: 64, k: 96, transposeA: true, transposeB: false, alpha: 1, beta: 1),
         Shape(m: 33, n: 17, k: 40, transposeA: true, transposeB: true, alpha: 0.5, beta: -2),
         Shape(m: 9, n: 64, k: 256, transposeA: false, transposeB: false, alpha: 1, beta: 0),
+        // Split into row blocks for OpenBLAS's small-matrix kernel (1e6 < m n k <= 4e6).
+        Shape(m: 64, n: 256, k: 64, transposeA: false, transposeB: false, alpha: 1, beta: 1),
+        Shape(m: 61, n: 200, k: 129, transposeA: false, transposeB: true, alpha: 2, beta: 0),
     ]
 
     @Test(arguments: shapes)

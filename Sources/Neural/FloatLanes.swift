@@ -1,0 +1,82 @@
+/// Arithmetic the element-wise kernels need, on one float or on a 4-lane SSE vector.
+///
+/// The kernels are written once, generic over this protocol, and run on `SIMD4<Float>` for
+/// the body of a row and on `Float` for a tail shorter than four. Both conformances perform
+/// the same IEEE operations in the same order, so a lane gives the same bits either way.
+/// Explicit vectors are used because LLVM does not vectorise loops that read and write
+/// through many pointers (it gives up on the runtime alias checks); the package builds for
+/// baseline x86-64, so four lanes is the native SSE width.
+protocol FloatLanes {
+    init(repeating value: Float)
+    static func + (left: Self, right: Self) -> Self
+    static func - (left: Self, right: Self) -> Self
+    static func * (left: Self, right: Self) -> Self
+    static func / (left: Self, right: Self) -> Self
+
+    /// Lanewise `min(max(self, low), high)`; a NaN lane stays NaN.
+    func clamped(_ low: Float, _ high: Float) -> Self
+    /// Lanewise `self > other ? self : other`; a NaN in `self` is lost, as in `Swift.max`.
+    func maximum(_ other: Self) -> Self
+    /// Lanewise `2^k` for a value `k + 1.5 * 2^23` with integral `k` in `[-126, 127]`.
+    static func powerOfTwo(shifted: Self) -> Self
+
+    static func load(_ pointer: UnsafePointer<Float>) -> Self
+    func store(_ pointer: UnsafeMutablePointer<Float>)
+}
+
+/// The bit pattern of `1.5 * 2^23`, the shift `FloatLanes.powerOfTwo(shifted:)` expects.
+private let shiftBits: UInt32 = 0x4B40_0000
+
+extension Float: FloatLanes {
+    @inline(__always)
+    init(repeating value: Float) { self = value }
+
+    @inline(__always)
+    func clamped(_ low: Float, _ high: Float) -> Float { Swift.min(Swift.max(self, low), high) }
+
+    @inline(__always)
+    func maximum(_ other: Float) -> Float { self > other ? self : other }
+
+    @inline(__always)
+    static func powerOfTwo(shifted: Float) -> Float {
+        // The low mantissa bits of `shifted` hold k; move them into the exponent field.
+        Float(bitPattern: (shifted.bitPattern &- shiftBits &+ 127) &<< 23)
+    }
+
+    @inline(__always)
+    static func load(_ pointer: UnsafePointer<Float>) -> Float { pointer.pointee }
+
+    @inline(__always)
+    func store(_ pointer: UnsafeMutablePointer<Float>) { pointer.pointee = self }
+}
+
+extension SIMD4: FloatLanes where Scalar == Float {
+    @inline(__always)
+    func clamped(_ low: Float, _ high: Float) -> SIMD4<Float> {
+        // `replacing(with:where:)` compiles to compare-and-blend; `pointwiseMin` would be
+        // an outlined call that also turns NaN into a bound.
+        replacing(with: low, where: self .< low).replacing(with: high, where: self .> high)
+    }
+
+    @inline(__always)
+    func maximum(_ other: SIMD4<Float>) -> SIMD4<Float> {
+        other.replacing(with: self, where: self .> other)
+    }
+
+    @inline(__always)
+    static func powerOfTwo(shifted: SIMD4<Float>) -> SIMD4<Float> {
+        let bits = unsafeBitCast(shifted, to: SIMD4<UInt32>.self)
+        let exponent = (bits &- shiftBits &+ 127) &<< 23
+        return unsafeBitCast(exponent, to: SIMD4<Float>.self)
+    }
+
+    @inline(__always)
+    static func load(_ pointer: UnsafePointer<Float>) -> SIMD4<Float> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Float>.self)
+    }
+
+    @inline(__always)
+    func store(_ pointer: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: SIMD4<Float>.self)
+    }
+}

@@ -317,3 +317,21 @@ import Testing
         #expect(try cli.run(["report", "show", "leak"]).standardOutput.contains("LEAKY"))
     }
 }
+
+@Suite struct ManyFoldsTests {
+    @Test func manyFoldBoundariesAreThinnedAndSaidSo() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.writePrices("AAA", days: 520, seed: 5)
+        try workspace.write(
+            "{\"tickers\": [\"AAA\"], \"window\": 5, \"model\": {\"cell\": \"drift\"}, "
+                + "\"walkForward\": {\"train\": 200, \"test\": 10, \"step\": 10}}",
+            to: "Strategies/s.json")
+        let cli = CommandRunner(directory: workspace.root)
+        #expect(try cli.run(["backtest", "Strategies/s.json", "--run-id", "many"]).status == 0)
+        let folds = try workspace.read("Reports/many/folds.csv").split(separator: "\n").count - 1
+        #expect(folds > 24)
+        let html = try workspace.read("Reports/many/index.html")
+        #expect(html.contains("(one in 2 of \(folds) drawn)"))
+    }
+}

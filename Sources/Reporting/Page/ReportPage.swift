@@ -14,9 +14,7 @@ public enum ReportPage {
     public static func render(_ report: RunReport) -> String {
         let rows = report.simulation.rows
         let days = rows.map(\.date.dayNumber)
-        let markers = report.forecast.folds.map {
-            LineChart.Marker(day: $0.cutoffDate.dayNumber, label: "fold \($0.plan.index)")
-        }
+        let (markers, markerStride) = foldMarkers(report.forecast.folds)
         var body = header(report)
         body += keyFigures(report)
         body += figure(
@@ -27,9 +25,10 @@ public enum ReportPage {
                     .init(name: "Buy and hold", values: rows.map(\.benchmark), style: .dashed),
                 ], markers: markers, valueFormat: .compact, usesLogScale: true
             ).render(),
-            caption:
-                "Log scale. Fold boundaries are the vertical lines; each fold's model saw only the "
-                + "days before its line.")
+            caption: "Log scale. Fold boundaries are the vertical lines"
+                + (markerStride > 1
+                    ? " (one in \(markerStride) of \(report.forecast.folds.count) drawn)" : "")
+                + "; each fold's model saw only the days before its line.")
         body += figure(
             AreaChart(
                 title: "Drawdown (underwater)", days: days, values: rows.map(\.drawdown),
@@ -41,6 +40,18 @@ public enum ReportPage {
         body += tables(report)
         let title = "\(report.strategy.name) — Walkforward run \(report.id.text)"
         return HTMLDocument(title: title, body: "<main>\(body)</main>").render()
+    }
+
+    /// At most about this many fold boundaries are drawn; more would grey out a chart.
+    static let maximumFoldMarkers = 24
+
+    /// One marker per fold, or per `stride`-th fold when there are many.
+    static func foldMarkers(_ folds: [FoldOutcome]) -> ([LineChart.Marker], stride: Int) {
+        let stride = max(1, (folds.count + maximumFoldMarkers - 1) / maximumFoldMarkers)
+        let markers = folds.enumerated().filter { $0.offset % stride == 0 }.map { _, fold in
+            LineChart.Marker(day: fold.cutoffDate.dayNumber, label: "fold \(fold.plan.index)")
+        }
+        return (markers, stride)
     }
 
     static func figure(_ svg: String, caption: String?) -> TrustedHTML {

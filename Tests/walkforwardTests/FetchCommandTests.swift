@@ -70,6 +70,31 @@ import Testing
         #expect(!(try workspace.read("Data/IBM.json")).contains("SECRET"))
     }
 
+    @Test func fetchedPricesBacktestAndUpdateIncrementally() throws {
+        let server = try FakeVendorServer()
+        defer { server.stop() }
+        server.setBars(bars(count: 420), for: "AAPL")
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write(
+            "{\"tickers\": [\"AAPL\"], \"window\": 5, "
+                + "\"walkForward\": {\"train\": 200, \"test\": 100}}", to: "Strategies/s.json")
+        let cli = CommandRunner(directory: workspace.root)
+
+        #expect(try cli.run(["fetch", "AAPL", "--base-url", server.baseURL]).status == 0)
+        let backtest = try cli.run(["backtest", "Strategies/s.json", "--run-id", "fetched"])
+        #expect(backtest.status == 0, "\(backtest.standardError)")
+        let manifest = try workspace.read("Reports/fetched/run.json")
+        #expect(manifest.contains("\"symbol\": \"AAPL\""))
+
+        // A second fetch only asks for the recent days and leaves the file as it was.
+        let before = try workspace.read("Data/AAPL.csv")
+        let again = try cli.run(["fetch", "AAPL", "--base-url", server.baseURL])
+        #expect(again.status == 0)
+        #expect(try workspace.read("Data/AAPL.csv") == before)
+        #expect(server.dataRequests.last?.query["d1"] != nil)
+    }
+
     @Test func badSourceIsAUsageError() throws {
         let cli = CommandRunner(directory: FileManager.default.temporaryDirectory)
         #expect(try cli.run(["fetch", "AAPL", "--source", "bloomberg"]).status == 64)

@@ -136,7 +136,7 @@ import Testing
         #expect(try cli.run(["backtest", "x.json", "--run-id", "../evil"]).status == 1)
     }
 
-    @Test(arguments: ["backtest", "audit", "reports", "report"])
+    @Test(arguments: ["backtest", "audit", "reports", "report", "fetch", "model", "bench"])
     func everyCommandHasHelp(_ command: String) throws {
         let outcome = try CommandRunner(directory: FileManager.default.temporaryDirectory).run([
             command, "--help",

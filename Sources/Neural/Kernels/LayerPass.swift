@@ -120,6 +120,10 @@ struct LayerGradients {
     var input: UnsafeMutablePointer<Float>?
     var recurrent: UnsafeMutablePointer<Float>
     var cell: UnsafeMutablePointer<Float>
+    /// Scratch `[T, B, I + H + 1]` for the rows `[x_t, h_{t-1}, 1]`, and `[G*H, I + H + 1]`
+    /// for their product with the gate gradients; used when `hiddenGates == gates`.
+    var stackedOperand: UnsafeMutablePointer<Float>
+    var stackedProduct: UnsafeMutablePointer<Float>
 
     /// Accumulators in the flat gradient, same shapes as the weights.
     var inputWeights: UnsafeMutablePointer<Float>
@@ -132,6 +136,72 @@ extension LayerPass {
     /// Turns the per-step gate gradients into weight, bias and input gradients, each as
     /// one GEMM over all time steps rather than one per step.
     func accumulateWeightGradients(_ gradients: LayerGradients) {
+        if gradients.hiddenGates == gradients.gates {
+            accumulateStackedWeightGradients(gradients)
+        } else {
+            accumulateSeparateWeightGradients(gradients)
+        }
+
+        // dx = dG W_ih, consumed by the layer below.
+        if let inputGradient = gradients.input {
+            Matmul.multiply(
+                m: timeSteps * rows, n: inputSize, k: gateWidth,
+                .init(pointer: gradients.gates, rowStride: gateWidth),
+                .init(pointer: inputWeights, rowStride: inputSize),
+                beta: 0, into: inputGradient, rowStride: inputSize)
+        }
+    }
+
+    /// `[dW_ih, dW_hh, db] += dG^T [x_t, h_{t-1}, 1]` as one GEMM, for cells whose input
+    /// and hidden sides share one gate gradient (LSTM, simple RNN).
+    ///
+    /// The transposed `dG` is the large operand and has few output columns to serve, so
+    /// OpenBLAS spends much of a weight-gradient GEMM packing it; stacking the right-hand
+    /// sides packs it once instead of twice, and the ones column yields the bias gradient
+    /// without a separate pass. `h_{-1} = 0` makes step 0 contribute nothing to `dW_hh`.
+    private func accumulateStackedWeightGradients(_ gradients: LayerGradients) {
+        let width = gateWidth
+        let stackedWidth = inputSize + hidden + 1
+        let operand = gradients.stackedOperand
+        for t in 0..<timeSteps {
+            for row in 0..<rows {
+                let sequenceRow = t * rows + row
+                let target = operand + sequenceRow * stackedWidth
+                target.update(from: input + sequenceRow * inputSize, count: inputSize)
+                if t == 0 {
+                    (target + inputSize).update(repeating: 0, count: hidden)
+                } else {
+                    (target + inputSize).update(
+                        from: storage.outputs + (sequenceRow - rows) * hidden, count: hidden)
+                }
+                target[inputSize + hidden] = 1
+            }
+        }
+
+        let product = gradients.stackedProduct
+        Matmul.multiply(
+            m: width, n: stackedWidth, k: timeSteps * rows,
+            .init(pointer: gradients.gates, rowStride: width, transposed: true),
+            .init(pointer: operand, rowStride: stackedWidth),
+            beta: 0, into: product, rowStride: stackedWidth)
+
+        for gateRow in 0..<width {
+            let source = product + gateRow * stackedWidth
+            let inputRow = gradients.inputWeights + gateRow * inputSize
+            for column in 0..<inputSize {
+                inputRow[column] += source[column]
+            }
+            let hiddenRow = gradients.hiddenWeights + gateRow * hidden
+            for column in 0..<hidden {
+                hiddenRow[column] += source[inputSize + column]
+            }
+            gradients.inputBias[gateRow] += source[inputSize + hidden]
+            gradients.hiddenBias[gateRow] += source[inputSize + hidden]
+        }
+    }
+
+    /// The GRU's input and hidden sides have different gate gradients: two GEMMs.
+    private func accumulateSeparateWeightGradients(_ gradients: LayerGradients) {
         let width = gateWidth
         let sequenceRows = timeSteps * rows
 
@@ -154,15 +224,6 @@ extension LayerPass {
         addColumnSums(of: gradients.gates, rowCount: sequenceRows, into: gradients.inputBias)
         addColumnSums(
             of: gradients.hiddenGates, rowCount: sequenceRows, into: gradients.hiddenBias)
-
-        // dx = dG W_ih, consumed by the layer below.
-        if let inputGradient = gradients.input {
-            Matmul.multiply(
-                m: sequenceRows, n: inputSize, k: width,
-                .init(pointer: gradients.gates, rowStride: width),
-                .init(pointer: inputWeights, rowStride: inputSize),
-                beta: 0, into: inputGradient, rowStride: inputSize)
-        }
     }
 
     private func addColumnSums(

@@ -8,8 +8,9 @@ Swift-written models in PyTorch.
 Each fixture is a small two-layer network (rnn, lstm, gru; heads `last` and `maxpool`)
 with its flat parameters in state_dict order, inputs, targets, outputs, the loss and the
 gradient of every parameter for MSE, MAE and Huber, and the parameters after one Adam step
-(with and without gradient clipping). The tests read these JSON files; they never need
-PyTorch. Needs: torch (CPU build is enough), safetensors.
+(with and without gradient clipping). `torch-window-mlp.json` holds the same for the
+window MLP baseline. The tests read these JSON files; they never need PyTorch.
+Needs: torch (CPU build is enough), safetensors.
 """
 import argparse
 import json
@@ -42,6 +43,18 @@ class Forecaster(nn.Module):
         return self.head(features)
 
 
+class WindowMLP(nn.Module):
+    """The flattened window through one ReLU hidden layer to a linear head."""
+
+    def __init__(self, window_length, input_size, hidden, output_size):
+        super().__init__()
+        self.hidden = nn.Linear(window_length * input_size, hidden)
+        self.head = nn.Linear(hidden, output_size)
+
+    def forward(self, x):  # x: [batch, window, features], read as [batch, window * features]
+        return self.head(torch.relu(self.hidden(x.flatten(start_dim=1))))
+
+
 def flat(tensors):
     return torch.cat([t.detach().reshape(-1) for t in tensors]).tolist()
 
@@ -70,6 +83,12 @@ def make_fixture(cell, head, output_size, nonlinearity="tanh", seed=0):
         "names": list(initial), "parameters": flat(initial.values()),
         "inputs": x.reshape(-1).tolist(), "targets": y.reshape(-1).tolist(),
     }
+    record_training(fixture, model, initial, x, y)
+    return fixture
+
+
+def record_training(fixture, model, initial, x, y):
+    """Adds outputs, every loss with its gradient, and one Adam step to `fixture`."""
     with torch.no_grad():
         fixture["outputs"] = model(x).reshape(-1).tolist()
 
@@ -92,6 +111,24 @@ def make_fixture(cell, head, output_size, nonlinearity="tanh", seed=0):
         optimizer.step()
         fixture[key] = {"learning_rate": 0.01, "weight_decay": 0.1, "clip": clip,
                         "updated": flat(model.parameters())}
+
+
+def make_window_fixture(seed=0):
+    torch.manual_seed(seed)
+    window_length, input_size, hidden, output_size, batch = 4, 3, 5, 2, 3
+    model = WindowMLP(window_length, input_size, hidden, output_size)
+    x = torch.randn(batch, window_length, input_size)
+    y = torch.randn(batch, output_size)
+    initial = {k: v.clone() for k, v in model.state_dict().items()}
+
+    fixture = {
+        "window_length": window_length, "input_size": input_size, "hidden": hidden,
+        "output_size": output_size, "batch": batch, "huber_delta": HUBER_DELTA,
+        "torch": torch.__version__,
+        "names": list(initial), "parameters": flat(initial.values()),
+        "inputs": x.reshape(-1).tolist(), "targets": y.reshape(-1).tolist(),
+    }
+    record_training(fixture, model, initial, x, y)
     return fixture
 
 
@@ -106,7 +143,14 @@ def write_fixtures():
         path = FIXTURES / f"torch-{cell}-{head}{suffix}.json"
         path.write_text(json.dumps(fixture) + "\n")
         print(f"wrote {path.relative_to(FIXTURES.parent.parent.parent)}")
+    write_window_fixture()
     write_torch_model()
+
+
+def write_window_fixture():
+    path = FIXTURES / "torch-window-mlp.json"
+    path.write_text(json.dumps(make_window_fixture(seed=100)) + "\n")
+    print(f"wrote {path.relative_to(FIXTURES.parent.parent.parent)}")
 
 
 def write_torch_model():

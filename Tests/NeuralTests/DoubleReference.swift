@@ -17,7 +17,13 @@ struct DoubleReference {
     }
 
     /// Outputs `[batch, outputSize]` for inputs `[batch, time, inputSize]`.
-    func forward(_ parameters: [Double], inputs: [Double], batch: Int) -> [Double] {
+    ///
+    /// - Parameter dropoutMasks: when given, `dropoutMasks[layer]` (`[batch, time, hidden]`,
+    ///   already scaled by `1 / (1 - p)`) multiplies that layer's outputs before the next
+    ///   layer reads them, for every layer but the last.
+    func forward(
+        _ parameters: [Double], inputs: [Double], batch: Int, dropoutMasks: [[Double]]? = nil
+    ) -> [Double] {
         let timeSteps = inputs.count / (batch * configuration.inputSize)
         let hidden = configuration.hiddenSize
         var outputs: [Double] = []
@@ -26,8 +32,15 @@ struct DoubleReference {
                 let start = (sample * timeSteps + t) * configuration.inputSize
                 return Array(inputs[start..<(start + configuration.inputSize)])
             }
-            for layer in layout.layers {
+            for (index, layer) in layout.layers.enumerated() {
                 sequence = run(layer, parameters, sequence)
+                if let dropoutMasks, index + 1 < layout.layers.count {
+                    let mask = dropoutMasks[index]
+                    for t in 0..<timeSteps {
+                        let start = (sample * timeSteps + t) * hidden
+                        sequence[t] = (0..<hidden).map { sequence[t][$0] * mask[start + $0] }
+                    }
+                }
             }
             let features: [Double]
             switch configuration.head {

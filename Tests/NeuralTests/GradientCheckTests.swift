@@ -51,14 +51,47 @@ import Testing
         let parameters = model.flatParameters.map(Double.init)
         #expect(abs(loss(parameters) - analytic.loss) <= 1e-5 * max(1, abs(analytic.loss)))
 
-        let step = 1e-6
-        let numeric = parameters.indices.map { index -> Double in
-            var plus = parameters
-            var minus = parameters
-            plus[index] += step
-            minus[index] -= step
-            return (loss(plus) - loss(minus)) / (2 * step)
+        let numeric = Self.centralDifferences(of: loss, at: parameters)
+        #expect(
+            isClose(analytic.gradient, numeric, rtol: 1e-3, atol: 2e-6),
+            "\(worstMismatch(analytic.gradient, numeric))")
+    }
+
+    @Test(arguments: RecurrentCell.allCases)
+    func gradientUnderAFixedDropoutMaskMatchesCentralDifferences(_ cell: RecurrentCell) throws {
+        let configuration = RecurrentConfiguration(
+            cell: cell, layers: 2, hiddenSize: 3, inputSize: 2, outputSize: 2, dropout: 0.3)
+        let model = RecurrentModel(configuration: configuration, seed: 13)
+        let (batch, timeSteps) = (3, 4)
+        let inputs = gaussianValues(batch * timeSteps * 2, seed: 7)
+        let targets = gaussianValues(batch * 2, seed: 8)
+        let plan = DropoutPlan(seed: 21, epoch: 2, batch: 5, firstPosition: 0)
+        let analytic = model.lossAndGradient(
+            inputs: inputs, targets: targets, rows: batch, loss: .mse, dropout: plan)
+
+        // The same plan must give the same mask, so a second pass is bit-identical.
+        let again = model.lossAndGradient(
+            inputs: inputs, targets: targets, rows: batch, loss: .mse, dropout: plan)
+        #expect(again.loss == analytic.loss && again.gradient == analytic.gradient)
+
+        let masks = Self.dropoutMasks(
+            plan, configuration: configuration, batch: batch, timeSteps: timeSteps)
+        let drawn = masks.flatMap { $0 }
+        try #require(drawn.contains(0) && drawn.contains { $0 > 0 }, "dropout is not active")
+
+        let reference = DoubleReference(configuration)
+        let doubleInputs = inputs.map(Double.init)
+        let doubleTargets = targets.map(Double.init)
+        func loss(_ parameters: [Double]) -> Double {
+            let outputs = reference.forward(
+                parameters, inputs: doubleInputs, batch: batch, dropoutMasks: masks)
+            return DoubleReference.loss(.mse, outputs: outputs, targets: doubleTargets)
         }
+        let parameters = model.flatParameters.map(Double.init)
+        // Agreeing losses show the reference replays the engine's mask.
+        #expect(abs(loss(parameters) - analytic.loss) <= 1e-5 * max(1, abs(analytic.loss)))
+
+        let numeric = Self.centralDifferences(of: loss, at: parameters)
         #expect(
             isClose(analytic.gradient, numeric, rtol: 1e-3, atol: 2e-6),
             "\(worstMismatch(analytic.gradient, numeric))")
@@ -75,5 +108,42 @@ import Testing
             inputs: inputs, targets: targets, rows: 7, loss: .mse, threads: 2)
         #expect(abs(single.loss - split.loss) <= 1e-6)
         #expect(isClose(split.gradient, single.gradient, rtol: 1e-5, atol: 1e-7))
+    }
+
+    /// d loss / d parameter by central differences with a step of 1e-6.
+    static func centralDifferences(
+        of loss: ([Double]) -> Double, at parameters: [Double]
+    ) -> [Double] {
+        let step = 1e-6
+        return parameters.indices.map { index in
+            var plus = parameters
+            var minus = parameters
+            plus[index] += step
+            minus[index] -= step
+            return (loss(plus) - loss(minus)) / (2 * step)
+        }
+    }
+
+    /// The inverted-dropout masks the engine draws for `plan` on one unsplit chunk, per
+    /// layer below the top as `[batch, time, hidden]`: one generator per (epoch, batch,
+    /// position, layer) stream, drawn time step by time step, unit by unit.
+    static func dropoutMasks(
+        _ plan: DropoutPlan, configuration: RecurrentConfiguration, batch: Int, timeSteps: Int
+    ) -> [[Double]] {
+        let probability = configuration.dropout
+        let keptScale = Double(1 / (1 - probability))
+        return (0..<(configuration.layers - 1)).map { layer in
+            (0..<batch).flatMap { row in
+                var generator = SeededGenerator(
+                    seed: plan.seed,
+                    stream: [
+                        UInt64(plan.epoch), UInt64(plan.batch),
+                        UInt64(plan.firstPosition + row), UInt64(layer),
+                    ])
+                return (0..<(timeSteps * configuration.hiddenSize)).map { _ in
+                    generator.nextUnitFloat() >= probability ? keptScale : 0
+                }
+            }
+        }
     }
 }

@@ -48,16 +48,19 @@ func gaussianValues(_ count: Int, seed: UInt64, scale: Float = 1) -> [Float] {
     return (0..<count).map { _ in scale * generator.nextGaussian() }
 }
 
-extension RecurrentModel {
+extension TrainableNetwork {
     /// Mean loss and its gradient over a whole batch through the production kernels.
+    ///
+    /// - Parameter dropout: the masks to train under; nil evaluates without dropout.
     func lossAndGradient(
-        inputs: [Float], targets: [Float], rows: Int, loss: Loss, threads: Int = 1
+        inputs: [Float], targets: [Float], rows: Int, loss: Loss, threads: Int = 1,
+        dropout: DropoutPlan? = nil
     ) -> (loss: Double, gradient: [Float]) {
-        let timeSteps = inputs.count / (rows * configuration.inputSize)
+        let timeSteps = inputs.count / (rows * stepSize)
         let engine = makeEngine(
             timeSteps: timeSteps, chunkCapacity: (rows + threads - 1) / threads,
             threads: threads)
-        var gradient = [Float](repeating: 0, count: parameterCount)
+        var gradient = [Float](repeating: 0, count: flatParameters.count)
         let value = flatParameters.withUnsafeBufferPointer { parameters in
             inputs.withUnsafeBufferPointer { inputBuffer in
                 targets.withUnsafeBufferPointer { targetBuffer in
@@ -65,7 +68,7 @@ extension RecurrentModel {
                         engine.lossAndGradient(
                             parameters: parameters.baseAddress!, inputs: inputBuffer.baseAddress!,
                             targets: targetBuffer.baseAddress!, rows: rows, loss: loss,
-                            dropout: nil, gradient: gradientBuffer.baseAddress!)
+                            dropout: dropout, gradient: gradientBuffer.baseAddress!)
                     }
                 }
             }

@@ -51,7 +51,7 @@ public struct AreaChart: Sendable {
     /// Renders the chart as an `<svg>` element.
     public func render() -> String {
         var writer = SVGWriter()
-        let finite = values.filter(\.isFinite)
+        let finite = values.filter(AxisMap.isPlottable)
         guard let first = days.first, let last = days.last, let low = finite.min(),
             let high = finite.max()
         else {
@@ -71,7 +71,7 @@ public struct AreaChart: Sendable {
                 x: days.map(Double.init), y: values, bucketCount: max(1, maximumPointCount / 4))
             : Array(values.indices)
         let position = { (index: Int) -> (x: Double, y: Double)? in
-            guard self.values[index].isFinite else { return nil }
+            guard AxisMap.isPlottable(self.values[index]) else { return nil }
             return (frame.xMap(Double(self.days[index])), frame.yMap(self.values[index]))
         }
 

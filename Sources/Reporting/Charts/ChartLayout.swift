@@ -38,9 +38,20 @@ struct AxisMap {
         return start + fraction * (end - start)
     }
 
-    /// Whether `value` can be placed on this axis: finite, and positive on a log axis.
+    /// Whether `value` can be placed on this axis: plottable, and positive on a log axis.
     func canPlace(_ value: Double) -> Bool {
-        value.isFinite && (!isLogarithmic || value > 0)
+        Self.isPlottable(value) && (!isLogarithmic || value > 0)
+    }
+
+    /// Values beyond this magnitude are treated as gaps.
+    ///
+    /// A finite value such as 1e308 still breaks a chart: the span between it and its negative
+    /// overflows to infinity and every position becomes NaN. No price, return or equity comes
+    /// near this bound, so such a value is corrupt data and is better left out than drawn.
+    static let largestPlottableMagnitude = 1e100
+
+    static func isPlottable(_ value: Double) -> Bool {
+        value.isFinite && abs(value) <= largestPlottableMagnitude
     }
 }
 

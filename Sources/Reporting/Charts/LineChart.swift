@@ -141,7 +141,8 @@ public struct LineChart: Sendable {
         var minimum = Double.infinity
         var maximum = -Double.infinity
         for item in series {
-            for value in item.values where value.isFinite && (!usesLogScale || value > 0) {
+            for value in item.values
+            where AxisMap.isPlottable(value) && (!usesLogScale || value > 0) {
                 minimum = min(minimum, value)
                 maximum = max(maximum, value)
             }

@@ -46,6 +46,7 @@ public struct HTMLTable: Sendable {
             self.isNegative = false
         }
 
+        /// A literal cell is escaped too, so `"A & B"` shows as written.
         public init(stringLiteral text: String) {
             self.init(text)
         }

@@ -88,6 +88,7 @@ extension TrustedHTML: ExpressibleByStringInterpolation {
         }
     }
 
+    /// A literal is source code written by the programmer, so it is trusted as markup.
     public init(stringLiteral value: String) {
         self.markup = value
     }

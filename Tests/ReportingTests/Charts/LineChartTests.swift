@@ -79,6 +79,20 @@ import Testing
         #expect(labelCount > 3 && labelCount < 40)
     }
 
+    @Test func absurdValuesBecomeGapsInsteadOfBreakingTheAxis() throws {
+        var values = days.map { Double($0 % 7) }
+        values[3] = 1e308
+        values[4] = -1e308
+        values[5] = .infinity
+        let line = LineChart(title: "t", days: days, series: [.init(name: "s", values: values)])
+        let area = AreaChart(title: "t", days: days, values: values)
+        for svg in [line.render(), area.render()] {
+            #expect(MarkupInspector(svg).isWellFormed)
+        }
+        let data = try pathData(line.render(), series: "s")
+        #expect(data.filter { $0 == "M" }.count == 2)
+    }
+
     @Test func seriesWithoutPlaceableValuesRendersAnEmptyChart() {
         let svg = LineChart(
             title: "Empty", days: days, series: [.init(name: "s", values: days.map { _ in .nan })]

@@ -17,6 +17,8 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // glibc's mallopt, for the benchmark command only.
+        .systemLibrary(name: "CMalloc"),
         .target(name: "MarketData", dependencies: ["CCurl"]),
         .target(name: "Neural", dependencies: ["CBLAS"]),
         .target(name: "Forecasting", dependencies: ["MarketData", "Neural"]),
@@ -27,7 +29,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "walkforward",
-            dependencies: ["MarketData", "Neural", "Forecasting", "Backtesting", "Reporting"]
+            dependencies: [
+                "MarketData", "Neural", "Forecasting", "Backtesting", "Reporting", "CMalloc",
+            ]
         ),
         .target(name: "FakeVendorServer", path: "Tests/FakeVendorServer"),
         .testTarget(name: "MarketDataTests", dependencies: ["MarketData", "FakeVendorServer"]),

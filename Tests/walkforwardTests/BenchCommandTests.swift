@@ -16,7 +16,7 @@ import Testing
         ])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let json = try object(outcome)
-        for key in ["bars", "symbols", "seconds", "bars_per_s", "final_equity"] {
+        for key in ["bars", "symbols", "seconds", "bars_per_s", "final_equity", "cold_bars_per_s"] {
             #expect(json[key] != nil, "\(key)")
         }
         #expect(json["bars"] as? Int == 2000)

@@ -80,3 +80,23 @@ extension SIMD4: FloatLanes where Scalar == Float {
         UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: SIMD4<Float>.self)
     }
 }
+
+/// One time step of a recurrent kernel for a single row, written once for any lane width.
+protocol LaneStep {
+    /// Updates the units from `unit` on (four of them for `SIMD4<Float>`, one for `Float`)
+    /// in row `row`.
+    func update<V: FloatLanes>(_: V.Type, row: Int, unit: Int)
+}
+
+extension LaneStep {
+    /// Runs `update` over the first `count` units of row `row`: four lanes at a time, then
+    /// the remainder one by one.
+    @inline(__always)
+    func updateUnits(row: Int, count: Int) {
+        forEachLane(count) { unit in
+            update(SIMD4<Float>.self, row: row, unit: unit)
+        } tail: { unit in
+            update(Float.self, row: row, unit: unit)
+        }
+    }
+}

@@ -31,21 +31,18 @@ enum GRUKernel {
                 newGateHiddenBias: pass.hiddenBias + 2 * hidden,
                 previous: pass.previousOutputs(step: t),
                 resetProjections: pass.step(pass.storage.cells, t, width: hidden),
-                outputs: pass.step(pass.storage.outputs, t, width: hidden), hidden: hidden)
+                outputs: pass.step(pass.storage.outputs, t, width: hidden), hidden: hidden,
+                caching: caching)
             for row in 0..<pass.rows {
                 step.activateGates(row: row)
-                forEachLane(hidden) { unit in
-                    step.update(SIMD4<Float>.self, row: row, unit: unit, caching: caching)
-                } tail: { unit in
-                    step.update(Float.self, row: row, unit: unit, caching: caching)
-                }
+                step.updateUnits(row: row, count: hidden)
             }
         }
     }
 
     /// One forward step: `[B, 3H]` input projections (no bias, activated in place) and
     /// hidden projections (no bias), `[B, H]` states.
-    private struct ForwardStep {
+    private struct ForwardStep: LaneStep {
         var gates: UnsafeMutablePointer<Float>
         var hiddenSide: UnsafePointer<Float>
         /// `b_ir + b_hr`, `b_iz + b_hz`, `b_in`.
@@ -55,6 +52,8 @@ enum GRUKernel {
         var resetProjections: UnsafeMutablePointer<Float>
         var outputs: UnsafeMutablePointer<Float>
         var hidden: Int
+        /// Whether the backward pass will read this step's states.
+        var caching: Bool
 
         /// `r, z = σ(·)` for row `row`: both sides' projections and biases summed.
         @inline(__always)
@@ -73,7 +72,7 @@ enum GRUKernel {
 
         /// `n` and the new state for the lanes of units from `unit` on in row `row`.
         @inline(__always)
-        func update<V: FloatLanes>(_: V.Type, row: Int, unit: Int, caching: Bool) {
+        func update<V: FloatLanes>(_: V.Type, row: Int, unit: Int) {
             let gate = gates + row * 3 * hidden + unit
             let hiddenGate = hiddenSide + row * 3 * hidden + unit
             let state = row * hidden + unit
@@ -110,11 +109,7 @@ enum GRUKernel {
                 fromAbove: pass.step(gradients.outputs, t, width: hidden),
                 recurrent: gradients.recurrent, hidden: hidden)
             for row in 0..<pass.rows {
-                forEachLane(hidden) { unit in
-                    step.update(SIMD4<Float>.self, row: row, unit: unit)
-                } tail: { unit in
-                    step.update(Float.self, row: row, unit: unit)
-                }
+                step.updateUnits(row: row, count: hidden)
             }
 
             // d h_{t-1} = z * dh (kept above) + dG_h W_hh.
@@ -131,7 +126,7 @@ enum GRUKernel {
 
     /// One backward step: cached gates and states in, both sides' gate gradients out;
     /// `recurrent` holds d loss / d h_t on entry and `z * dh` on exit.
-    private struct BackwardStep {
+    private struct BackwardStep: LaneStep {
         var gates: UnsafePointer<Float>
         var inputSide: UnsafeMutablePointer<Float>
         var hiddenSide: UnsafeMutablePointer<Float>

@@ -28,21 +28,18 @@ enum LSTMKernel {
                     : UnsafePointer(pass.step(pass.storage.cells, previousBlock, width: hidden)),
                 cells: pass.step(pass.storage.cells, cellBlock, width: hidden),
                 cellTanh: pass.step(pass.storage.cellTanh, t, width: hidden),
-                outputs: pass.step(pass.storage.outputs, t, width: hidden), hidden: hidden)
+                outputs: pass.step(pass.storage.outputs, t, width: hidden), hidden: hidden,
+                caching: caching)
             for row in 0..<pass.rows {
                 step.activateGates(row: row)
-                forEachLane(hidden) { unit in
-                    step.update(SIMD4<Float>.self, row: row, unit: unit, caching: caching)
-                } tail: { unit in
-                    step.update(Float.self, row: row, unit: unit, caching: caching)
-                }
+                step.updateUnits(row: row, count: hidden)
             }
         }
     }
 
     /// One forward step's `[B, 4H]` gates, which arrive as pre-activations without bias
     /// (input plus hidden projection) and are activated in place, and its `[B, H]` states.
-    private struct ForwardStep {
+    private struct ForwardStep: LaneStep {
         var gates: UnsafeMutablePointer<Float>
         var bias: UnsafePointer<Float>
         var previousCells: UnsafePointer<Float>
@@ -50,6 +47,8 @@ enum LSTMKernel {
         var cellTanh: UnsafeMutablePointer<Float>
         var outputs: UnsafeMutablePointer<Float>
         var hidden: Int
+        /// Whether the backward pass will read this step's states.
+        var caching: Bool
 
         /// `i, f = σ(·)`, `g = tanh(·)`, `o = σ(·)` for row `row`, biases added.
         @inline(__always)
@@ -62,7 +61,7 @@ enum LSTMKernel {
 
         /// Cell and output for the lanes of units from `unit` on in row `row`.
         @inline(__always)
-        func update<V: FloatLanes>(_: V.Type, row: Int, unit: Int, caching: Bool) {
+        func update<V: FloatLanes>(_: V.Type, row: Int, unit: Int) {
             let gate = gates + row * 4 * hidden + unit
             let state = row * hidden + unit
             let cell =
@@ -97,11 +96,7 @@ enum LSTMKernel {
                 fromAbove: pass.step(gradients.outputs, t, width: hidden),
                 recurrent: gradients.recurrent, cell: gradients.cell, hidden: hidden)
             for row in 0..<pass.rows {
-                forEachLane(hidden) { unit in
-                    step.update(SIMD4<Float>.self, row: row, unit: unit)
-                } tail: { unit in
-                    step.update(Float.self, row: row, unit: unit)
-                }
+                step.updateUnits(row: row, count: hidden)
             }
 
             // d h_{t-1} = dG_t W_hh, read by the next (earlier) step.
@@ -118,7 +113,7 @@ enum LSTMKernel {
 
     /// One backward step: cached `[B, 4H]` gates and `[B, H]` states in, gate gradients out;
     /// `recurrent` arrives as d loss / d h_t from step t+1, `cell` carries d loss / d c.
-    private struct BackwardStep {
+    private struct BackwardStep: LaneStep {
         var gates: UnsafePointer<Float>
         var gateGradients: UnsafeMutablePointer<Float>
         var previousCells: UnsafePointer<Float>

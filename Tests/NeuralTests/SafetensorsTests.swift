@@ -39,8 +39,8 @@ import Testing
         let data = try Data(
             contentsOf: fixturesDirectory.appendingPathComponent("torch-gru-model.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let inputs = TorchParityTests.Fixture.floats(json["inputs"])
-        let expected = TorchParityTests.Fixture.floats(json["outputs"])
+        let inputs = TorchRecord.floats(json["inputs"])
+        let expected = TorchRecord.floats(json["outputs"])
         let predictions = model.predict(inputs, batchSize: json["batch"] as? Int ?? 0, threads: 2)
         #expect(
             isClose(predictions, expected, rtol: 1e-5, atol: 1e-6),

@@ -9,16 +9,11 @@ import Testing
     /// One fixture file, decoded.
     struct Fixture {
         var model: RecurrentModel
-        var batch: Int
-        var inputs: [Float]
-        var targets: [Float]
-        var outputs: [Float]
-        var huberDelta: Float
-        var json: [String: Any]
+        let record: TorchRecord
 
         init(named name: String) throws {
-            let data = try Data(contentsOf: fixturesDirectory.appendingPathComponent(name))
-            json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            record = try TorchRecord(fileNamed: name)
+            let json = record.json
             let configuration = RecurrentConfiguration(
                 cell: try #require(RecurrentCell(rawValue: json["cell"] as? String ?? "")),
                 layers: json["layers"] as? Int ?? 0, hiddenSize: json["hidden"] as? Int ?? 0,
@@ -28,22 +23,17 @@ import Testing
                 nonlinearity: try #require(
                     RecurrentNonlinearity(rawValue: json["nonlinearity"] as? String ?? "")))
             model = RecurrentModel(
-                configuration: configuration, parameters: Self.floats(json["parameters"]))
-            batch = json["batch"] as? Int ?? 0
-            inputs = Self.floats(json["inputs"])
-            targets = Self.floats(json["targets"])
-            outputs = Self.floats(json["outputs"])
-            huberDelta = Float(json["huber_delta"] as? Double ?? 0)
+                configuration: configuration, parameters: TorchRecord.floats(json["parameters"]))
         }
+
+        var json: [String: Any] { record.json }
+        var batch: Int { record.batch }
+        var inputs: [Float] { record.inputs }
+        var targets: [Float] { record.targets }
+        var outputs: [Float] { record.outputs }
 
         func loss(named name: String) -> (loss: Loss, value: Double, gradient: [Float]) {
-            let entry = (json["losses"] as? [String: Any])?[name] as? [String: Any] ?? [:]
-            let loss: Loss = name == "mse" ? .mse : name == "mae" ? .mae : .huber(delta: huberDelta)
-            return (loss, entry["value"] as? Double ?? .nan, Self.floats(entry["gradient"]))
-        }
-
-        static func floats(_ value: Any?) -> [Float] {
-            (value as? [Any] ?? []).map { Float(($0 as? NSNumber)?.doubleValue ?? .nan) }
+            record.loss(named: name)
         }
     }
 
@@ -78,21 +68,11 @@ import Testing
     @Test(arguments: fixtureNames, ["adam", "adam_clipped"])
     func oneAdamStepMatchesPyTorch(_ name: String, _ variant: String) throws {
         let fixture = try Fixture(named: name)
-        let step = try #require(fixture.json[variant] as? [String: Any])
-        var gradient = fixture.model.lossAndGradient(
+        let gradient = fixture.model.lossAndGradient(
             inputs: fixture.inputs, targets: fixture.targets, rows: fixture.batch, loss: .mse
         ).gradient
-        if let clip = step["clip"] as? Double {
-            let norm = GradientClipping.globalNorm(gradient)
-            GradientClipping.clip(&gradient, norm: norm, limit: Float(clip))
-        }
-        var optimizer = Adam(
-            parameterCount: gradient.count,
-            learningRate: Float(step["learning_rate"] as? Double ?? 0),
-            weightDecay: Float(step["weight_decay"] as? Double ?? 0))
-        var parameters = fixture.model.flatParameters
-        optimizer.step(&parameters, gradient: gradient)
-        let expected = Fixture.floats(step["updated"])
+        let (parameters, expected) = try fixture.record.adamStep(
+            variant, parameters: fixture.model.flatParameters, gradient: gradient)
         #expect(
             isClose(parameters, expected, rtol: 1e-5, atol: 1e-6),
             "\(worstMismatch(parameters, expected))")

@@ -9,42 +9,31 @@ import Testing
     /// The fixture file, decoded.
     struct Fixture {
         var model: WindowMLP
-        var batch: Int
-        var inputs: [Float]
-        var targets: [Float]
-        var outputs: [Float]
-        var huberDelta: Float
-        var json: [String: Any]
+        let record: TorchRecord
 
         init() throws {
-            let url = fixturesDirectory.appendingPathComponent("torch-window-mlp.json")
-            json = try #require(
-                try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+            record = try TorchRecord(fileNamed: "torch-window-mlp.json")
+            let json = record.json
             let configuration = WindowMLP.Configuration(
                 windowLength: json["window_length"] as? Int ?? 0,
                 inputSize: json["input_size"] as? Int ?? 0,
                 hiddenSize: json["hidden"] as? Int ?? 0,
                 outputSize: json["output_size"] as? Int ?? 0)
             try configuration.validate()
-            let parameters = Self.floats(json["parameters"])
+            let parameters = TorchRecord.floats(json["parameters"])
             try #require(parameters.count == configuration.parameterCount)
             model = WindowMLP(configuration: configuration, seed: 0)
             model.flatParameters = parameters
-            batch = json["batch"] as? Int ?? 0
-            inputs = Self.floats(json["inputs"])
-            targets = Self.floats(json["targets"])
-            outputs = Self.floats(json["outputs"])
-            huberDelta = Float(json["huber_delta"] as? Double ?? 0)
         }
+
+        var json: [String: Any] { record.json }
+        var batch: Int { record.batch }
+        var inputs: [Float] { record.inputs }
+        var targets: [Float] { record.targets }
+        var outputs: [Float] { record.outputs }
 
         func loss(named name: String) -> (loss: Loss, value: Double, gradient: [Float]) {
-            let entry = (json["losses"] as? [String: Any])?[name] as? [String: Any] ?? [:]
-            let loss: Loss = name == "mse" ? .mse : name == "mae" ? .mae : .huber(delta: huberDelta)
-            return (loss, entry["value"] as? Double ?? .nan, Self.floats(entry["gradient"]))
-        }
-
-        static func floats(_ value: Any?) -> [Float] {
-            TorchParityTests.Fixture.floats(value)
+            record.loss(named: name)
         }
     }
 
@@ -78,21 +67,11 @@ import Testing
     @Test(arguments: ["adam", "adam_clipped"])
     func oneAdamStepMatchesPyTorch(_ variant: String) throws {
         let fixture = try Fixture()
-        let step = try #require(fixture.json[variant] as? [String: Any])
-        var gradient = fixture.model.lossAndGradient(
+        let gradient = fixture.model.lossAndGradient(
             inputs: fixture.inputs, targets: fixture.targets, rows: fixture.batch, loss: .mse
         ).gradient
-        if let clip = step["clip"] as? Double {
-            let norm = GradientClipping.globalNorm(gradient)
-            GradientClipping.clip(&gradient, norm: norm, limit: Float(clip))
-        }
-        var optimizer = Adam(
-            parameterCount: gradient.count,
-            learningRate: Float(step["learning_rate"] as? Double ?? 0),
-            weightDecay: Float(step["weight_decay"] as? Double ?? 0))
-        var parameters = fixture.model.flatParameters
-        optimizer.step(&parameters, gradient: gradient)
-        let expected = Fixture.floats(step["updated"])
+        let (parameters, expected) = try fixture.record.adamStep(
+            variant, parameters: fixture.model.flatParameters, gradient: gradient)
         #expect(
             isClose(parameters, expected, rtol: 1e-5, atol: 1e-6),
             "\(worstMismatch(parameters, expected))")

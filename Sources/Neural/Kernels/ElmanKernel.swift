@@ -64,11 +64,7 @@ enum ElmanKernel {
                 }
             }
             if t > 0 {
-                Matmul.multiply(
-                    m: pass.rows, n: hidden, k: hidden,
-                    .init(pointer: gateGradients, rowStride: hidden),
-                    .init(pointer: pass.hiddenWeights, rowStride: hidden),
-                    beta: 0, into: gradients.recurrent, rowStride: hidden)
+                pass.backpropagateToPreviousStep(gateGradients, into: gradients.recurrent, beta: 0)
             }
         }
         pass.accumulateWeightGradients(gradients)

@@ -114,11 +114,7 @@ enum GRUKernel {
 
             // d h_{t-1} = z * dh (kept above) + dG_h W_hh.
             if t > 0 {
-                Matmul.multiply(
-                    m: pass.rows, n: hidden, k: width,
-                    .init(pointer: hiddenSide, rowStride: width),
-                    .init(pointer: pass.hiddenWeights, rowStride: hidden),
-                    beta: 1, into: gradients.recurrent, rowStride: hidden)
+                pass.backpropagateToPreviousStep(hiddenSide, into: gradients.recurrent, beta: 1)
             }
         }
         pass.accumulateWeightGradients(gradients)

@@ -101,11 +101,7 @@ enum LSTMKernel {
 
             // d h_{t-1} = dG_t W_hh, read by the next (earlier) step.
             if t > 0 {
-                Matmul.multiply(
-                    m: pass.rows, n: hidden, k: width,
-                    .init(pointer: gateGradients, rowStride: width),
-                    .init(pointer: pass.hiddenWeights, rowStride: hidden),
-                    beta: 0, into: gradients.recurrent, rowStride: hidden)
+                pass.backpropagateToPreviousStep(gateGradients, into: gradients.recurrent, beta: 0)
             }
         }
         pass.accumulateWeightGradients(gradients)

@@ -101,6 +101,19 @@ struct LayerPass {
             beta: beta, into: destination, rowStride: gateWidth)
     }
 
+    /// `recurrent[B, H] = gateGradients[B, G*H] W_hh + beta * recurrent`: the gradient that
+    /// step t's gates send back to `h_{t-1}`, the backward twin of `addRecurrentProjection`.
+    func backpropagateToPreviousStep(
+        _ gateGradients: UnsafePointer<Float>, into recurrent: UnsafeMutablePointer<Float>,
+        beta: Float
+    ) {
+        Matmul.multiply(
+            m: rows, n: hidden, k: gateWidth,
+            .init(pointer: gateGradients, rowStride: gateWidth),
+            .init(pointer: hiddenWeights, rowStride: hidden),
+            beta: beta, into: recurrent, rowStride: hidden)
+    }
+
     /// `h_{t-1}` for step `t`, zero before the first step.
     @inline(__always)
     func previousOutputs(step t: Int) -> UnsafePointer<Float> {

@@ -1,4 +1,5 @@
 import Forecasting
+import Foundation
 import MarketData
 import Testing
 
@@ -140,6 +141,17 @@ import Testing
         #expect(
             message("{\"tickers\": [\"SPY\"], \"walkForward\": {\"purge\": \"some\"}}").contains(
                 "expected \"auto\" or a whole number"))
+    }
+
+    @Test func loadingFingerprintsTheBytesItParsed() throws {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("strategy-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let bytes = Data("{\"tickers\": [\"SPY\"]}\n".utf8)
+        try bytes.write(to: url)
+        #expect(try StrategyLoader.load(url).sourceSHA256 == SHA256.hex(bytes))
+        try Data([0x7B, 0xFF, 0x7D]).write(to: url)
+        #expect(throws: StrategyError.self) { try StrategyLoader.load(url) }
     }
 
     @Test func malformedJSONNamesTheLine() {

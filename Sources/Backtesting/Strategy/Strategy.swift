@@ -11,6 +11,8 @@ public struct Strategy: Sendable, Equatable {
     public var trading: TradingSettings
     /// Non-fatal remarks found while loading (a level target, for instance).
     public var warnings: [String] = []
+    /// SHA-256 of the file the strategy was loaded from; nil when parsed from text.
+    public var sourceSHA256: String?
 
     public init(
         name: String, tickers: [Symbol], start: TradingDate? = nil, end: TradingDate? = nil,

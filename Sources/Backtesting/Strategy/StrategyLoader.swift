@@ -14,16 +14,23 @@ public enum StrategyLoader {
     ]
 
     /// Reads the strategy at `url`.
+    ///
+    /// The file is read once: the strategy's `sourceSHA256` fingerprints the very bytes parsed.
     public static func load(_ url: URL) throws -> Strategy {
-        let text: String
+        let bytes: Data
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            bytes = try Data(contentsOf: url)
         } catch {
             throw StrategyError(
                 path: url.path, message: "cannot read the file: \(error.localizedDescription)")
         }
-        return try parse(
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            throw StrategyError(path: url.path, message: "is not UTF-8 text; save it as UTF-8")
+        }
+        var strategy = try parse(
             text, path: url.path, fallbackName: url.deletingPathExtension().lastPathComponent)
+        strategy.sourceSHA256 = SHA256.hex(bytes)
+        return strategy
     }
 
     /// Parses strategy text; `path` names it in errors.

@@ -45,7 +45,7 @@ struct BacktestPipeline {
                 ?? RunID.make(
                     strategyFileName: strategyURL.deletingPathExtension().lastPathComponent),
             strategy: strategy, strategyPath: strategyPath,
-            strategySHA256: SHA256.hex(try Data(contentsOf: strategyURL)),
+            strategySHA256: strategy.sourceSHA256 ?? "",
             dataFiles: dataFiles, dataWarnings: warnings, forecast: forecast,
             simulation: simulation, metrics: metrics, seed: runner.seed, threads: threads,
             version: Walkforward.version, createdAt: started,

@@ -92,6 +92,10 @@ import Testing
         let shown = try cli.run(["report", "show", "one"])
         #expect(shown.status == 0)
         #expect(shown.standardOutput.contains("sharpe"))
+        let sparkline = shown.standardOutput.split(separator: "\n").first {
+            $0.hasPrefix("equity  ")
+        }
+        #expect(sparkline?.contains { "▁▂▃▄▅▆▇█".contains($0) } == true)
         #expect(
             try cli.run(["backtest", "Strategies/e2e.json", "--run-id", "two", "--seed", "9"])
                 .status == 0)

@@ -59,14 +59,30 @@ public struct RunCatalog: Sendable {
 
     /// The full `metrics.csv` of a run, in file order.
     public func metrics(of entry: Entry) throws -> [(name: String, value: Double)] {
-        let url = entry.folder.appendingPathComponent("metrics.csv")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ReportingError.unreadableRun(path: url.path, reason: "missing metrics.csv")
+        guard let rows = rows(of: entry, file: "metrics.csv") else {
+            throw ReportingError.unreadableRun(
+                path: entry.folder.appendingPathComponent("metrics.csv").path,
+                reason: "missing metrics.csv")
         }
-        return text.split(separator: "\n").dropFirst().compactMap { line in
-            let cells = line.split(separator: ",", maxSplits: 1)
-            guard cells.count == 2 else { return nil }
-            return (String(cells[0]), Double(cells[1]) ?? .nan)
+        return rows.compactMap { cells in
+            cells.count == 2 ? (String(cells[0]), Double(cells[1]) ?? .nan) : nil
+        }
+    }
+
+    /// The `equity` column of a run's `equity.csv`, one value per day; empty when absent.
+    public func equity(of entry: Entry) -> [Double] {
+        (rows(of: entry, file: "equity.csv") ?? []).compactMap { cells in
+            cells.count > 1 ? Double(cells[1]) : nil
+        }
+    }
+
+    /// The cells of every data row of one of the run's CSV files; nil when it is missing.
+    /// The run's own writers produce these files, so no cell is quoted.
+    private func rows(of entry: Entry, file: String) -> [[Substring]]? {
+        let url = entry.folder.appendingPathComponent(file)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
         }
     }
 }

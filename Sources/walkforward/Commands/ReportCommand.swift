@@ -32,7 +32,7 @@ enum ReportCommand {
         Terminal.out(
             "\(entry.id): \(entry.name) [\(entry.model); \(entry.tickers.joined(separator: ", "))]")
         if entry.isLeaky { Terminal.out("LEAKY: deliberate leaks were switched on for this run") }
-        let equity = try equityValues(entry)
+        let equity = catalog.equity(of: entry)
         if !equity.isEmpty {
             Terminal.out("equity  " + Sparkline.render(equity, width: 60))
         }
@@ -59,15 +59,6 @@ enum ReportCommand {
         for entry in [first, second] where entry.isLeaky {
             Terminal.out(
                 "note: \(entry.id) is LEAKY; its figures are not comparable to an honest run")
-        }
-    }
-
-    private static func equityValues(_ entry: RunCatalog.Entry) throws -> [Double] {
-        let url = entry.folder.appendingPathComponent("equity.csv")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").dropFirst().compactMap { line in
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-            return cells.count > 1 ? Double(cells[1]) : nil
         }
     }
 }

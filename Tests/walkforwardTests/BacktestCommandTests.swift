@@ -66,6 +66,11 @@ import Testing
         let manifest = try workspace.read(run + "run.json")
         #expect(manifest.contains("\"sha256\""))
         #expect(manifest.contains("\"leaky\": false"))
+        // Each fold's fitted scaler is kept with the run: three features, three means.
+        let scalers = try #require(manifest.range(of: "\"scalers\": ["))
+        #expect(manifest[scalers.upperBound...].contains("\"mean\": ["))
+        // The verdict on forecasting skill names the bar it is judged against.
+        #expect(html.contains("random walk"))
     }
 
     @Test func sameSeedGivesByteIdenticalPredictions() throws {
@@ -202,6 +207,9 @@ import Testing
         let outcome = try cli.run(["backtest", "Strategies/lstm.json", "--run-id", "nn"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardError.contains("epoch 2/2"))
+        let page = try workspace.read("Reports/nn/index.html")
+        #expect(page.contains("Parameters: lstm "))
+        #expect(page.contains("a sliding-window MLP with the same hidden size: "))
         let folds = try workspace.read("Reports/nn/folds.csv").split(separator: "\n").count - 1
         #expect(folds >= 2)
         for fold in 0..<folds {

@@ -3,7 +3,7 @@ SWIFT ?= swift
 APT_PACKAGES := libcurl4-openssl-dev libopenblas-dev pkg-config
 DEMO_STRATEGY ?= Strategies/lstm-msft.json
 
-.PHONY: deps build demo test lint clean browser-check
+.PHONY: deps build demo test test-portable lint clean browser-check
 
 # Installs the C libraries the package links, through apt when running as root.
 deps:
@@ -31,6 +31,11 @@ demo: build
 
 test: deps
 	$(SWIFT) test
+
+# The Neural tests once more on the baseline x86-64 kernels (4 SSE lanes, no FMA) that a
+# machine without AVX2 builds, in a build folder of their own.
+test-portable: deps
+	WALKFORWARD_PORTABLE=1 $(SWIFT) test --build-path .build/portable --filter NeuralTests
 
 # Renders a fresh demo report in headless Chromium; fails on console errors or network use.
 browser-check: build

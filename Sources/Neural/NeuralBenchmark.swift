@@ -111,7 +111,7 @@ public struct NeuralBenchmark: Sendable, Equatable {
             features: features, batch: batch, samples: samples, epochs: epochs,
             threads: threads, params: model.parameterCount, seconds: seconds,
             windowsPerSecond: seconds > 0 ? Double(windows) / seconds : .infinity,
-            blas: Matmul.blasDescription)
+            blas: Matmul.blasDescription, kernels: ProcessorSupport.kernelDescription)
     }
 }
 
@@ -139,6 +139,8 @@ public struct NeuralBenchmarkResult: Sendable, Equatable {
     public var windowsPerSecond: Double
     /// The OpenBLAS build and the CPU kernel it selected.
     public var blas: String
+    /// The vector width and instruction set of the element-wise kernels.
+    public var kernels: String
 
     /// One JSON object on one line, keys as in the reference benchmark:
     /// `train_windows_per_s` or `infer_windows_per_s` depending on the mode.
@@ -151,6 +153,7 @@ public struct NeuralBenchmarkResult: Sendable, Equatable {
             ("epochs", "\(epochs)"), ("threads", "\(threads)"), ("params", "\(params)"),
             ("\(mode.rawValue)_windows_per_s", "\(rate)"),
             ("seconds", "\((seconds * 10_000).rounded() / 10_000)"), ("blas", quoted(blas)),
+            ("kernels", quoted(kernels)),
         ]
         return "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }

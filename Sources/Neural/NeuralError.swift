@@ -23,6 +23,8 @@ public enum NeuralError: Error, CustomStringConvertible, Equatable {
     case missingMetadata(path: String, key: String)
     /// A metadata value cannot be understood.
     case badMetadata(path: String, key: String, value: String, expected: String)
+    /// This build's kernels use instructions the running processor lacks.
+    case unsupportedProcessor(missing: [String])
 
     /// A copy of this error that names the walk-forward fold it happened in.
     ///
@@ -56,6 +58,12 @@ public enum NeuralError: Error, CustomStringConvertible, Equatable {
             return "\(path): metadata key '\(key)' is missing from __metadata__"
         case .badMetadata(let path, let key, let value, let expected):
             return "\(path): metadata '\(key)' is '\(value)', expected \(expected)"
+        case .unsupportedProcessor(let missing):
+            return "this build's neural kernels need the processor features "
+                + "\(ProcessorSupport.requiredFlags.joined(separator: " and ")), and this "
+                + "processor lacks \(missing.joined(separator: " and ")); it was built on a "
+                + "different machine. Rebuild here (`make build`), or build a portable binary "
+                + "with `WALKFORWARD_PORTABLE=1 make build`"
         }
     }
 }

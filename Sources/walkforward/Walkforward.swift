@@ -1,4 +1,5 @@
 import Foundation
+import Neural
 
 /// The `walkforward` command: dispatches to subcommands and maps errors to exit codes.
 enum Walkforward {
@@ -21,6 +22,9 @@ enum Walkforward {
 
         Exit codes: 0 success, 1 failure, 64 usage error. `walkforward COMMAND --help` for more.
         """
+
+    /// The commands that may run the neural kernels, which check the processor first.
+    static let neuralCommands: Set<String> = ["backtest", "audit", "bench", "model"]
 
     /// Runs the command line and returns the exit code.
     static func run(_ arguments: [String]) -> Int32 {
@@ -51,6 +55,9 @@ enum Walkforward {
             return 64
         }
         do {
+            if neuralCommands.contains(name) {
+                try ProcessorSupport.check()
+            }
             try command(rest)
             return 0
         } catch let error as UsageError {

@@ -33,7 +33,8 @@ import Testing
         #expect(Activation.tanh(Float.nan).isNaN)
         #expect(Activation.sigmoid(Float.nan).isNaN)
         #expect(Activation.exp(Float.nan).isNaN)
-        let lanes = SIMD4<Float>(.nan, 1, -.nan, 100)
+        var lanes = Lanes(repeating: 1)
+        (lanes[0], lanes[2], lanes[3]) = (.nan, -.nan, 100)
         #expect(Activation.tanh(lanes)[0].isNaN && Activation.tanh(lanes)[2].isNaN)
         #expect(Activation.sigmoid(lanes)[0].isNaN && Activation.exp(lanes)[2].isNaN)
     }
@@ -41,10 +42,11 @@ import Testing
     /// The kernels run vector lanes over a row and scalars over its tail; a unit must get the
     /// same bits either way.
     @Test func vectorLanesGiveTheScalarBits() {
-        for start in stride(from: 0, to: Self.samples.count - 3, by: 4) {
-            let scalars = Array(Self.samples[start..<(start + 4)])
-            let lanes = SIMD4<Float>(scalars)
-            for lane in 0..<4 {
+        let width = Lanes.scalarCount
+        for start in stride(from: 0, through: Self.samples.count - width, by: width) {
+            let scalars = Array(Self.samples[start..<(start + width)])
+            let lanes = Lanes(scalars)
+            for lane in 0..<width {
                 let x = scalars[lane]
                 #expect(Activation.tanh(lanes)[lane].bitPattern == Activation.tanh(x).bitPattern)
                 #expect(

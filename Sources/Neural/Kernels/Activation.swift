@@ -18,15 +18,16 @@ enum Activation {
     @inline(__always)
     static func exp<V: FloatLanes>(_ value: V) -> V {
         let x = value.clamped(-87.33, 88.72)
-        let shifted = x * V(repeating: 1.442_695_04) + V(repeating: roundingShift)
+        let shifted = V(repeating: roundingShift).adding(x, times: V(repeating: 1.442_695_04))
         let k = shifted - V(repeating: roundingShift)
-        let r = (x - k * V(repeating: 0.693_359_375)) + k * V(repeating: 2.121_944_4e-4)
+        let r = x.adding(k, times: V(repeating: -0.693_359_375))
+            .adding(k, times: V(repeating: 2.121_944_4e-4))
         // Estrin's scheme rather than Horner's: the sigmoid loops are bound by this chain's
         // latency, not by the one extra multiplication.
         let square = r * r
-        let low = V(repeating: 0.499_990_17) + V(repeating: 0.166_670_59) * r
-        let high = V(repeating: 4.191_096_1e-2) + V(repeating: 8.319_862_2e-3) * r
-        let p = (V(repeating: 1) + r) + square * (low + square * high)
+        let low = V(repeating: 0.499_990_17).adding(V(repeating: 0.166_670_59), times: r)
+        let high = V(repeating: 4.191_096_1e-2).adding(V(repeating: 8.319_862_2e-3), times: r)
+        let p = (V(repeating: 1) + r).adding(square, times: low.adding(square, times: high))
         return p * V.powerOfTwo(shifted: shifted)
     }
 
@@ -41,22 +42,22 @@ enum Activation {
         let clamped = x.clamped(-9, 9)
         let square = clamped * clamped
         var numerator = V(repeating: 1.169_435_5e-8)
-        numerator = numerator * square + V(repeating: 1.945_576_7e-5)
-        numerator = numerator * square + V(repeating: 3.428_048_2e-3)
-        numerator = numerator * square + V(repeating: 0.133_251_37)
-        numerator = numerator * square + V(repeating: 0.999_999_94)
+        numerator = V(repeating: 1.945_576_7e-5).adding(numerator, times: square)
+        numerator = V(repeating: 3.428_048_2e-3).adding(numerator, times: square)
+        numerator = V(repeating: 0.133_251_37).adding(numerator, times: square)
+        numerator = V(repeating: 0.999_999_94).adding(numerator, times: square)
         var denominator = V(repeating: 7.109_184_1e-7)
-        denominator = denominator * square + V(repeating: 3.173_283_5e-4)
-        denominator = denominator * square + V(repeating: 2.562_303_3e-2)
-        denominator = denominator * square + V(repeating: 0.466_584_68)
-        denominator = denominator * square + V(repeating: 1)
+        denominator = V(repeating: 3.173_283_5e-4).adding(denominator, times: square)
+        denominator = V(repeating: 2.562_303_3e-2).adding(denominator, times: square)
+        denominator = V(repeating: 0.466_584_68).adding(denominator, times: square)
+        denominator = V(repeating: 1).adding(denominator, times: square)
         return clamped * numerator / denominator
     }
 
     /// Applies the sigmoid in place to `count` values.
     static func sigmoid(_ values: UnsafeMutablePointer<Float>, count: Int) {
         forEachLane(count) { index in
-            sigmoid(SIMD4.load(values + index)).store(values + index)
+            sigmoid(Lanes.load(values + index)).store(values + index)
         } tail: { index in
             values[index] = sigmoid(values[index])
         }
@@ -65,7 +66,7 @@ enum Activation {
     /// Applies `tanh` in place to `count` values.
     static func tanh(_ values: UnsafeMutablePointer<Float>, count: Int) {
         forEachLane(count) { index in
-            tanh(SIMD4.load(values + index)).store(values + index)
+            tanh(Lanes.load(values + index)).store(values + index)
         } tail: { index in
             values[index] = tanh(values[index])
         }
@@ -81,7 +82,7 @@ enum Activation {
         _ values: UnsafeMutablePointer<Float>, adding bias: UnsafePointer<Float>, count: Int
     ) {
         forEachLane(count) { index in
-            sigmoid(SIMD4.load(values + index) + SIMD4.load(bias + index)).store(values + index)
+            sigmoid(Lanes.load(values + index) + Lanes.load(bias + index)).store(values + index)
         } tail: { index in
             values[index] = sigmoid(values[index] + bias[index])
         }
@@ -92,7 +93,7 @@ enum Activation {
         _ values: UnsafeMutablePointer<Float>, adding bias: UnsafePointer<Float>, count: Int
     ) {
         forEachLane(count) { index in
-            tanh(SIMD4.load(values + index) + SIMD4.load(bias + index)).store(values + index)
+            tanh(Lanes.load(values + index) + Lanes.load(bias + index)).store(values + index)
         } tail: { index in
             values[index] = tanh(values[index] + bias[index])
         }
@@ -106,14 +107,14 @@ enum Activation {
     }
 }
 
-/// Calls `body(i)` for each group of four indices `i..<i+4` in `0..<count`, then `tail(i)`
-/// for each index left over.
+/// Calls `body(i)` for each vector of indices `i..<i+Lanes.scalarCount` in `0..<count`, then
+/// `tail(i)` for each index left over.
 @inline(__always)
 func forEachLane(_ count: Int, _ body: (Int) -> Void, tail: (Int) -> Void) {
     var index = 0
-    while index &+ 4 <= count {
+    while index &+ Lanes.scalarCount <= count {
         body(index)
-        index &+= 4
+        index &+= Lanes.scalarCount
     }
     while index < count {
         tail(index)

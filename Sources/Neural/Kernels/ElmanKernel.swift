@@ -22,7 +22,7 @@ enum ElmanKernel {
                 switch nonlinearity {
                 case .tanh:
                     forEachLane(hidden) { unit in
-                        Activation.tanh(SIMD4.load(preactivation + unit) + SIMD4.load(bias + unit))
+                        Activation.tanh(Lanes.load(preactivation + unit) + Lanes.load(bias + unit))
                             .store(output + unit)
                     } tail: { unit in
                         output[unit] = Activation.tanh(preactivation[unit] + bias[unit])

@@ -1,11 +1,10 @@
-/// Arithmetic the element-wise kernels need, on one float or on a 4-lane SSE vector.
+/// Arithmetic the element-wise kernels need, on one float or on a vector of lanes.
 ///
-/// The kernels are written once, generic over this protocol, and run on `SIMD4<Float>` for
-/// the body of a row and on `Float` for a tail shorter than four. Both conformances perform
-/// the same IEEE operations in the same order, so a lane gives the same bits either way.
+/// The kernels are written once, generic over this protocol, and run on `Lanes` for the body
+/// of a row and on `Float` for a tail shorter than a vector. Both conformances perform the
+/// same IEEE operations in the same order, so a lane gives the same bits either way.
 /// Explicit vectors are used because LLVM does not vectorise loops that read and write
-/// through many pointers (it gives up on the runtime alias checks); the package builds for
-/// baseline x86-64, so four lanes is the native SSE width.
+/// through many pointers (it gives up on the runtime alias checks).
 protocol FloatLanes {
     init(repeating value: Float)
     static func + (left: Self, right: Self) -> Self
@@ -13,6 +12,9 @@ protocol FloatLanes {
     static func * (left: Self, right: Self) -> Self
     static func / (left: Self, right: Self) -> Self
 
+    /// `self + left * right`: one fused multiply-add, rounded once, where the build targets
+    /// FMA hardware (`NEURAL_FMA`); otherwise a multiplication then an addition.
+    func adding(_ left: Self, times right: Self) -> Self
     /// Lanewise `min(max(self, low), high)`; a NaN lane stays NaN.
     func clamped(_ low: Float, _ high: Float) -> Self
     /// Lanewise `self > other ? self : other`; a NaN in `self` is lost, as in `Swift.max`.
@@ -24,12 +26,32 @@ protocol FloatLanes {
     func store(_ pointer: UnsafeMutablePointer<Float>)
 }
 
+#if NEURAL_AVX2
+    /// The vector the kernels run on: eight lanes, one AVX register. `Package.swift` builds
+    /// this module for AVX2 and FMA when the building machine has them.
+    typealias Lanes = SIMD8<Float>
+    private typealias LaneBits = SIMD8<UInt32>
+#else
+    /// The vector the kernels run on: four lanes, the baseline x86-64 SSE register.
+    typealias Lanes = SIMD4<Float>
+    private typealias LaneBits = SIMD4<UInt32>
+#endif
+
 /// The bit pattern of `1.5 * 2^23`, the shift `FloatLanes.powerOfTwo(shifted:)` expects.
 private let shiftBits: UInt32 = 0x4B40_0000
 
 extension Float: FloatLanes {
     @inline(__always)
     init(repeating value: Float) { self = value }
+
+    @inline(__always)
+    func adding(_ left: Float, times right: Float) -> Float {
+        #if NEURAL_FMA
+            addingProduct(left, right)
+        #else
+            self + left * right
+        #endif
+    }
 
     @inline(__always)
     func clamped(_ low: Float, _ high: Float) -> Float { Swift.min(Swift.max(self, low), high) }
@@ -50,51 +72,62 @@ extension Float: FloatLanes {
     func store(_ pointer: UnsafeMutablePointer<Float>) { pointer.pointee = self }
 }
 
-extension SIMD4: FloatLanes where Scalar == Float {
+/// Written for the concrete `Lanes` type: on a generic `SIMD` the comparisons and integer
+/// operations below are lane-by-lane loops, not vector instructions.
+extension Lanes: FloatLanes {
     @inline(__always)
-    func clamped(_ low: Float, _ high: Float) -> SIMD4<Float> {
+    func adding(_ left: Lanes, times right: Lanes) -> Lanes {
+        #if NEURAL_FMA
+            addingProduct(left, right)
+        #else
+            self + left * right
+        #endif
+    }
+
+    @inline(__always)
+    func clamped(_ low: Float, _ high: Float) -> Lanes {
         // `replacing(with:where:)` compiles to compare-and-blend; `pointwiseMin` would be
         // an outlined call that also turns NaN into a bound.
         replacing(with: low, where: self .< low).replacing(with: high, where: self .> high)
     }
 
     @inline(__always)
-    func maximum(_ other: SIMD4<Float>) -> SIMD4<Float> {
+    func maximum(_ other: Lanes) -> Lanes {
         other.replacing(with: self, where: self .> other)
     }
 
     @inline(__always)
-    static func powerOfTwo(shifted: SIMD4<Float>) -> SIMD4<Float> {
-        let bits = unsafeBitCast(shifted, to: SIMD4<UInt32>.self)
+    static func powerOfTwo(shifted: Lanes) -> Lanes {
+        let bits = unsafeBitCast(shifted, to: LaneBits.self)
         let exponent = (bits &- shiftBits &+ 127) &<< 23
-        return unsafeBitCast(exponent, to: SIMD4<Float>.self)
+        return unsafeBitCast(exponent, to: Lanes.self)
     }
 
     @inline(__always)
-    static func load(_ pointer: UnsafePointer<Float>) -> SIMD4<Float> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Float>.self)
+    static func load(_ pointer: UnsafePointer<Float>) -> Lanes {
+        UnsafeRawPointer(pointer).loadUnaligned(as: Lanes.self)
     }
 
     @inline(__always)
     func store(_ pointer: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: SIMD4<Float>.self)
+        UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: Lanes.self)
     }
 }
 
 /// One time step of a recurrent kernel for a single row, written once for any lane width.
 protocol LaneStep {
-    /// Updates the units from `unit` on (four of them for `SIMD4<Float>`, one for `Float`)
-    /// in row `row`.
+    /// Updates the units from `unit` on (a vector of them for `Lanes`, one for `Float`) in
+    /// row `row`.
     func update<V: FloatLanes>(_: V.Type, row: Int, unit: Int)
 }
 
 extension LaneStep {
-    /// Runs `update` over the first `count` units of row `row`: four lanes at a time, then
+    /// Runs `update` over the first `count` units of row `row`: a vector at a time, then
     /// the remainder one by one.
     @inline(__always)
     func updateUnits(row: Int, count: Int) {
         forEachLane(count) { unit in
-            update(SIMD4<Float>.self, row: row, unit: unit)
+            update(Lanes.self, row: row, unit: unit)
         } tail: { unit in
             update(Float.self, row: row, unit: unit)
         }

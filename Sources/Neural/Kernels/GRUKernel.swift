@@ -62,8 +62,8 @@ enum GRUKernel {
             let hiddenGate = hiddenSide + row * 3 * hidden
             forEachLane(2 * hidden) { unit in
                 Activation.sigmoid(
-                    SIMD4.load(gate + unit) + SIMD4.load(hiddenGate + unit)
-                        + SIMD4.load(bias + unit)
+                    Lanes.load(gate + unit) + Lanes.load(hiddenGate + unit)
+                        + Lanes.load(bias + unit)
                 ).store(gate + unit)
             } tail: { unit in
                 gate[unit] = Activation.sigmoid(gate[unit] + hiddenGate[unit] + bias[unit])

@@ -64,9 +64,8 @@ enum LSTMKernel {
         func update<V: FloatLanes>(_: V.Type, row: Int, unit: Int) {
             let gate = gates + row * 4 * hidden + unit
             let state = row * hidden + unit
-            let cell =
-                V.load(gate + hidden) * V.load(previousCells + state)
-                + V.load(gate) * V.load(gate + 2 * hidden)
+            let cell = (V.load(gate + hidden) * V.load(previousCells + state))
+                .adding(V.load(gate), times: V.load(gate + 2 * hidden))
             let squashed = Activation.tanh(cell)
             cell.store(cells + state)
             (V.load(gate + 3 * hidden) * squashed).store(outputs + state)

@@ -11,6 +11,8 @@ protocol FloatLanes {
     static func - (left: Self, right: Self) -> Self
     static func * (left: Self, right: Self) -> Self
     static func / (left: Self, right: Self) -> Self
+    /// Lanewise square root, correctly rounded.
+    func squareRoot() -> Self
 
     /// `self + left * right`: one fused multiply-add, rounded once, where the build targets
     /// FMA hardware (`NEURAL_FMA`); otherwise a multiplication then an addition.

@@ -29,19 +29,65 @@ struct Adam {
         let correction2 = 1 - pow(Double(secondMomentDecay), Double(stepCount))
         let stepSize = Float(Double(learningRate) / correction1)
         let correction2Root = Float(correction2.squareRoot())
-        let beta1 = firstMomentDecay
-        let beta2 = secondMomentDecay
-        let decay = weightDecay
-        let epsilon = epsilon
-
-        for index in parameters.indices {
-            let grad = decay == 0 ? gradient[index] : gradient[index] + decay * parameters[index]
-            let first = firstMoments[index] + (grad - firstMoments[index]) * (1 - beta1)
-            let second = secondMoments[index] * beta2 + (1 - beta2) * grad * grad
-            firstMoments[index] = first
-            secondMoments[index] = second
-            let denominator = second.squareRoot() / correction2Root + epsilon
-            parameters[index] -= stepSize * (first / denominator)
+        let update = AdamUpdate(
+            beta1: firstMomentDecay, beta2: secondMomentDecay, weightDecay: weightDecay,
+            epsilon: epsilon, stepSize: stepSize, correction2Root: correction2Root)
+        parameters.withUnsafeMutableBufferPointer { parameter in
+            firstMoments.withUnsafeMutableBufferPointer { first in
+                secondMoments.withUnsafeMutableBufferPointer { second in
+                    gradient.withUnsafeBufferPointer { gradient in
+                        update.apply(
+                            parameters: parameter.baseAddress!, first: first.baseAddress!,
+                            second: second.baseAddress!, gradient: gradient.baseAddress!,
+                            count: parameter.count)
+                    }
+                }
+            }
         }
+    }
+}
+
+/// One Adam update written once for vector lanes and for a scalar tail (LLVM leaves the
+/// plain loop scalar); every element sees the same IEEE operations either way.
+private struct AdamUpdate {
+    var beta1: Float
+    var beta2: Float
+    var weightDecay: Float
+    var epsilon: Float
+    var stepSize: Float
+    var correction2Root: Float
+
+    func apply(
+        parameters: UnsafeMutablePointer<Float>, first: UnsafeMutablePointer<Float>,
+        second: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>, count: Int
+    ) {
+        forEachLane(count) { index in
+            update(
+                Lanes.self, parameters + index, first + index, second + index, gradient + index)
+        } tail: { index in
+            update(
+                Float.self, parameters + index, first + index, second + index, gradient + index)
+        }
+    }
+
+    @inline(__always)
+    private func update<V: FloatLanes>(
+        _: V.Type, _ parameter: UnsafeMutablePointer<Float>, _ first: UnsafeMutablePointer<Float>,
+        _ second: UnsafeMutablePointer<Float>, _ gradient: UnsafePointer<Float>
+    ) {
+        let value = V.load(parameter)
+        var grad = V.load(gradient)
+        if weightDecay != 0 {
+            grad = grad + V(repeating: weightDecay) * value
+        }
+        let oldFirst = V.load(first)
+        let newFirst = oldFirst + (grad - oldFirst) * V(repeating: 1 - beta1)
+        let newSecond =
+            V.load(second) * V(repeating: beta2) + V(repeating: 1 - beta2) * grad * grad
+        newFirst.store(first)
+        newSecond.store(second)
+        let denominator =
+            newSecond.squareRoot() / V(repeating: correction2Root) + V(repeating: epsilon)
+        (value - V(repeating: stepSize) * (newFirst / denominator)).store(parameter)
     }
 }

@@ -13,6 +13,7 @@ window MLP baseline. The tests read these JSON files; they never need PyTorch.
 Needs: torch (CPU build is enough), safetensors.
 """
 import argparse
+import struct
 import json
 import pathlib
 import sys
@@ -164,11 +165,28 @@ def write_torch_model():
                 "output_size": "2", "head": "last", "scaler_mean": "[0.5,1.5,-2]",
                 "scaler_std": "[1,2,3]"}
     state = {k: v.contiguous() for k, v in model.state_dict().items()}
-    save_file(state, str(FIXTURES / "torch-gru-model.safetensors"), metadata=metadata)
+    path = FIXTURES / "torch-gru-model.safetensors"
+    save_file(state, str(path), metadata=metadata)
+    sort_metadata(path)
     expected = {"inputs": x.reshape(-1).tolist(), "batch": 4,
                 "outputs": outputs.reshape(-1).tolist()}
     (FIXTURES / "torch-gru-model.json").write_text(json.dumps(expected) + "\n")
     print("wrote Tests/NeuralTests/Fixtures/torch-gru-model.safetensors")
+
+
+def sort_metadata(path):
+    """Rewrites a safetensors header with its `__metadata__` keys sorted.
+
+    The safetensors library serialises metadata from a hash map, so the key order (and with
+    it the file's bytes) changes from run to run; sorted keys make the fixture reproducible.
+    """
+    raw = path.read_bytes()
+    length = struct.unpack("<Q", raw[:8])[0]
+    header = json.loads(raw[8:8 + length])
+    header["__metadata__"] = dict(sorted(header["__metadata__"].items()))
+    text = json.dumps(header, separators=(",", ":")).encode()
+    text += b" " * (-len(text) % 8)  # the format pads the header to 8 bytes with spaces
+    path.write_bytes(struct.pack("<Q", len(text)) + text + raw[8 + length:])
 
 
 def check_swift(path):

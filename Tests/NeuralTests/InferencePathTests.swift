@@ -20,7 +20,7 @@ import Testing
 
     @Test(arguments: cases)
     func forwardOnlyPredictionsMatchTheCachingForwardPass(_ testCase: Case) {
-        // Hidden 9 exercises both the 4-lane body and the scalar tail of the step kernels;
+        // Hidden 9 exercises both the vector body (4 or 8 lanes) and the scalar tail;
         // 70 windows make the predict path use a full 64-row block and a short one.
         let configuration = RecurrentConfiguration(
             cell: testCase.cell, layers: 2, hiddenSize: 9, inputSize: 3, outputSize: 2,

@@ -1,5 +1,5 @@
-/// Fast single-precision `exp`, logistic sigmoid and `tanh` on one float or four lanes (no
-/// calls, no branches, no traps), for the element-wise kernels.
+/// Fast single-precision `exp`, logistic sigmoid and `tanh` on one float or a vector of
+/// lanes (no calls, no branches, no traps), for the element-wise kernels.
 ///
 /// `exp` reduces `x = k ln 2 + r` with `|r| <= ln 2 / 2` (Cody–Waite split of `ln 2`, so the
 /// reduction stays exact for large `|x|`), evaluates a degree-5 minimax polynomial for `e^r`

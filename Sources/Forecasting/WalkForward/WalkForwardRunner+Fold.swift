@@ -40,8 +40,8 @@ extension WalkForwardRunner {
             training: training, validation: validation.isEmpty ? nil : validation,
             context: context)
         let forecasts = test.isEmpty ? [] : forecaster.predict(test)
-        let (predictions, horizonForecasts) = predictions(
-            forecasts, of: test, prepared: prepared, fold: plan.index)
+        let (predictions, horizonForecasts) = records(
+            of: forecasts, for: test, prepared: prepared, fold: plan.index)
         let seconds = Date().timeIntervalSince(started)
         progress(.foldFinished(fold: plan.index, seconds: seconds))
         return FoldOutcome(
@@ -61,10 +61,11 @@ extension WalkForwardRunner {
             .reduce(0) { $0 + abs($1.0 - $1.1) } / Double(training.count))
     }
 
-    /// The forecasts `[samples, horizons]` of the test samples as the trading horizon's
-    /// predictions and as forecasts at every horizon.
-    func predictions(
-        _ forecasts: [Double], of test: SampleSet, prepared: [PreparedSymbol], fold: Int
+    /// The forecasts `[samples, horizons]` of the test samples, dated and labelled: the
+    /// traded horizon's as predictions for the trading rules, every horizon's as
+    /// horizon forecasts.
+    func records(
+        of forecasts: [Double], for test: SampleSet, prepared: [PreparedSymbol], fold: Int
     ) -> ([Prediction], [HorizonForecast]) {
         let target = settings.target
         let horizonCount = target.horizons.count

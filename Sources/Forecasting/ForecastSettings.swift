@@ -28,9 +28,12 @@ public struct ForecastSettings: Sendable, Equatable {
 
     /// Bars between a training label and the first test input: `window + horizon - 1`
     /// unless set explicitly, and zero under the `no-purge` leak.
+    ///
+    /// With several horizons the longest one counts: every label a sample is trained on,
+    /// not just the trading horizon's, must be dated before the first test input.
     public var purgeDays: Int {
         if deliberateLeaks.contains(.noPurge) { return 0 }
-        return walkForward.purgeDays ?? windowLength + target.horizon - 1
+        return walkForward.purgeDays ?? windowLength + target.maximumHorizon - 1
     }
 
     /// Extra days dropped after the purge; zero under the `no-purge` leak.
@@ -99,7 +102,7 @@ public struct WalkForwardSettings: Sendable, Equatable {
     public var trainDays = 1000
     public var testDays = 250
     public var stepDays = 250
-    /// nil means `window + horizon - 1`.
+    /// nil means `window + horizon - 1`, with the longest of several horizons.
     public var purgeDays: Int? = nil
     public var embargoDays = 0
     /// Days cut from the end of each training span for early stopping.

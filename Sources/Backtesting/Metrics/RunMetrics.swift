@@ -12,6 +12,9 @@ public enum RunMetrics {
         public let simulation: SimulationResult
         public let predictions: [Prediction]
         public let horizon: Int
+        /// Forecasts at every horizon of a multi-horizon target, by date, symbol, then
+        /// horizon; those at horizons other than `horizon` get their own `_h<k>` rows.
+        public let horizonForecasts: [HorizonForecast]
         /// Mean |label - naive| over the first fold's training samples: the MASE scale.
         public let naiveScale: Double
         /// Annualised Sharpe ratios of the earlier runs, the trials the deflated Sharpe
@@ -23,11 +26,13 @@ public enum RunMetrics {
         public init(
             simulation: SimulationResult, predictions: [Prediction], horizon: Int,
             naiveScale: Double, earlierTrialSharpeRatios: [Double],
-            sharpeAtCommission: @escaping @Sendable (Double) -> Double
+            sharpeAtCommission: @escaping @Sendable (Double) -> Double,
+            horizonForecasts: [HorizonForecast] = []
         ) {
             self.simulation = simulation
             self.predictions = predictions
             self.horizon = horizon
+            self.horizonForecasts = horizonForecasts
             self.naiveScale = naiveScale
             self.earlierTrialSharpeRatios = earlierTrialSharpeRatios
             self.sharpeAtCommission = sharpeAtCommission
@@ -63,6 +68,7 @@ public enum RunMetrics {
             ]
         }
         metrics += forecast(inputs)
+        metrics += otherHorizons(inputs)
         return metrics
     }
 
@@ -155,5 +161,42 @@ public enum RunMetrics {
             ("dm_pvalue", accuracy.dieboldMariano.pValue),
             ("forecasts", Double(accuracy.count)),
         ]
+    }
+
+    /// The forecast-accuracy measures reported for each horizon, in `metrics.csv` order.
+    public static let horizonMeasureNames = [
+        "rmse", "mae", "directional_accuracy", "naive_rmse", "theil_u", "dm_pvalue",
+    ]
+
+    /// The `metrics.csv` row of a forecast-accuracy measure at a horizon: the plain name
+    /// (`rmse`) for the traded horizon, `rmse_h<k>` for any other horizon k.
+    public static func metricName(_ measure: String, horizon: Int, tradingHorizon: Int) -> String {
+        horizon == tradingHorizon ? measure : "\(measure)_h\(horizon)"
+    }
+
+    /// `rmse_h<k>`, `mae_h<k>`, `directional_accuracy_h<k>`, `naive_rmse_h<k>`,
+    /// `theil_u_h<k>` and `dm_pvalue_h<k>` for each forecast horizon k that is not traded.
+    ///
+    /// The Diebold–Mariano variance takes k - 1 lags: k-day forecasts made on consecutive
+    /// days share k - 1 days of their outcomes, so their errors are serially correlated.
+    private static func otherHorizons(_ inputs: Inputs) -> [(name: String, value: Double)] {
+        let horizons = Set(inputs.horizonForecasts.map(\.horizon)).subtracting([inputs.horizon])
+        return horizons.sorted().flatMap { horizon -> [(name: String, value: Double)] in
+            let realised = inputs.horizonForecasts.filter {
+                $0.horizon == horizon && $0.actual?.isFinite == true
+            }
+            let accuracy = ForecastAccuracy(
+                predicted: realised.map(\.predicted), actual: realised.map { $0.actual ?? .nan },
+                naive: realised.map(\.naive), horizon: horizon)
+            let values = [
+                accuracy.rootMeanSquaredError, accuracy.meanAbsoluteError,
+                accuracy.directionalAccuracy, accuracy.naiveRootMeanSquaredError,
+                accuracy.theilU, accuracy.dieboldMariano.pValue,
+            ]
+            return zip(horizonMeasureNames, values).map { measure, value in
+                let name = metricName(measure, horizon: horizon, tradingHorizon: inputs.horizon)
+                return (name, value)
+            }
+        }
     }
 }

@@ -56,7 +56,7 @@ extension StrategyLoader {
 
     private static func target(_ root: StrategyObject, warnings: inout [String]) throws -> Target {
         guard let object = try root.object("target") else { return Target() }
-        try object.rejectUnknownKeys(["kind", "horizon"])
+        try object.rejectUnknownKeys(["kind", "horizon", "horizons"])
         let kind = try object.choice("kind", default: Target.Kind.logReturn)
         let horizon = try object.integer("horizon", default: 1, range: 1...250)
         if kind == .level {
@@ -64,7 +64,39 @@ extension StrategyLoader {
                 "target.kind \"level\": price levels are non-stationary, so a model that copies "
                     + "the last price scores well; compare against the naive forecast")
         }
-        return Target(kind: kind, horizon: horizon)
+        let horizons = try self.horizons(object, tradingHorizon: horizon)
+        return Target(kind: kind, horizon: horizon, horizons: horizons)
+    }
+
+    /// `target.horizons`: distinct whole days in ascending order, the trading horizon among
+    /// them; nil when absent, which means the trading horizon alone.
+    private static func horizons(_ object: StrategyObject, tradingHorizon: Int) throws -> [Int]? {
+        guard let items = try object.integerArray("horizons", range: 1...250) else { return nil }
+        let listed = "[" + items.map { String($0.0) }.joined(separator: ", ") + "]"
+        guard !items.isEmpty else {
+            throw object.error(
+                "horizons", "is empty, expected ascending horizons such as [1, 5, 20]")
+        }
+        for (previous, (current, line)) in zip(items, items.dropFirst()) {
+            if current == previous.0 {
+                throw object.error(
+                    "horizons", "lists \(current) twice, expected distinct horizons", line: line)
+            }
+            if current < previous.0 {
+                throw object.error(
+                    "horizons",
+                    "is \(listed), expected horizons in ascending order "
+                        + "(\(current) comes after \(previous.0))", line: line)
+            }
+        }
+        let horizons = items.map(\.0)
+        guard horizons.contains(tradingHorizon) else {
+            throw object.error(
+                "horizons",
+                "is \(listed), expected it to contain target.horizon (\(tradingHorizon)), the "
+                    + "horizon that is traded; add it, or set target.horizon to one of these")
+        }
+        return horizons
     }
 
     private static func model(_ root: StrategyObject) throws -> ModelSettings {

@@ -102,6 +102,24 @@ struct StrategyObject {
         return whole
     }
 
+    /// The whole numbers of an array, each with its line; nil when the key is absent.
+    func integerArray(_ key: String, range: ClosedRange<Int>) throws -> [(Int, Int)]? {
+        guard let child = node[key], child.value != .null else { return nil }
+        let expected =
+            "expected an array of whole numbers from \(range.lowerBound) to \(range.upperBound)"
+        guard let items = child.array else {
+            throw error(key, "is \(child.value.kindName), \(expected)")
+        }
+        return try items.map { item in
+            guard let value = item.number, value == value.rounded(),
+                let whole = Int(exactly: value), range.contains(whole)
+            else {
+                throw error(key, "holds \(item.value.kindName), \(expected)", line: item.line)
+            }
+            return (whole, item.line)
+        }
+    }
+
     func stringArray(_ key: String) throws -> [(String, Int)]? {
         guard let child = node[key], child.value != .null else { return nil }
         guard let items = child.array else {

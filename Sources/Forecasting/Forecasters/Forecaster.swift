@@ -8,7 +8,8 @@ public protocol Forecaster: Sendable {
     /// Fits on `training`; `validation`, when given, is for early stopping only.
     mutating func fit(training: SampleSet, validation: SampleSet?, context: FitContext) throws
 
-    /// One forecast per sample, in target units.
+    /// One forecast per sample and horizon, in target units: `[count, horizonCount]`,
+    /// row-major, horizons in the order of the samples' targets.
     func predict(_ samples: SampleSet) -> [Double]
 
     /// Every fitted number, for bit-for-bit comparison.
@@ -58,25 +59,31 @@ public struct NaiveForecaster: Forecaster {
 
     public mutating func fit(training: SampleSet, validation: SampleSet?, context: FitContext) {}
 
-    public func predict(_ samples: SampleSet) -> [Double] { samples.naive }
+    public func predict(_ samples: SampleSet) -> [Double] {
+        samples.naive.flatMap { repeatElement($0, count: samples.horizonCount) }
+    }
 
     public var fittedParameters: [Double] { [] }
 }
 
-/// The random walk with drift: the mean training label, every day.
+/// The random walk with drift: the mean training label, every day, per horizon.
 public struct DriftForecaster: Forecaster {
-    private var meanLabel = 0.0
+    /// The mean excess of the label over the naive forecast, one per horizon.
+    private var meanLabels: [Double] = []
 
     public init() {}
 
     public mutating func fit(training: SampleSet, validation: SampleSet?, context: FitContext) {
-        let excessOverNaive = zip(training.targets, training.naive).map { $0 - $1 }
-        meanLabel = excessOverNaive.reduce(0, +) / Double(max(1, excessOverNaive.count))
+        meanLabels = (0..<training.horizonCount).map { horizonIndex in
+            let excessOverNaive = zip(training.targets(horizonIndex: horizonIndex), training.naive)
+                .map { $0 - $1 }
+            return excessOverNaive.reduce(0, +) / Double(max(1, excessOverNaive.count))
+        }
     }
 
     public func predict(_ samples: SampleSet) -> [Double] {
-        samples.naive.map { $0 + meanLabel }
+        samples.naive.flatMap { naive in meanLabels.map { naive + $0 } }
     }
 
-    public var fittedParameters: [Double] { [meanLabel] }
+    public var fittedParameters: [Double] { meanLabels }
 }

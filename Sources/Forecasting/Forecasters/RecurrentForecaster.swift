@@ -5,13 +5,17 @@ import Neural
 ///
 /// The network learns the target's excess over the naive forecast, standardised with the
 /// mean and deviation of the training labels only (leakage rule 3 applies to targets too);
-/// a forecast is the naive value plus the de-standardised output.
+/// a forecast is the naive value plus the de-standardised output. With several horizons
+/// one network has one output per horizon, trained on all of them jointly, and each output
+/// has its own mean and deviation, so a 20-day return's larger spread does not swamp the
+/// 1-day return in the loss.
 public struct RecurrentForecaster: Forecaster {
     public let settings: ModelSettings
     private var recurrent: RecurrentModel?
     private var windowMLP: WindowMLP?
-    private var targetMean = 0.0
-    private var targetScale = 1.0
+    /// One per horizon, in the order of the samples' targets.
+    private var targetMeans: [Double] = [0]
+    private var targetScales: [Double] = [1]
 
     public init(settings: ModelSettings) {
         precondition(settings.kind.isNeural, "RecurrentForecaster needs a neural model kind")
@@ -20,7 +24,7 @@ public struct RecurrentForecaster: Forecaster {
 
     public var fittedParameters: [Double] {
         let weights = recurrent?.flatParameters ?? windowMLP?.flatParameters ?? []
-        return weights.map(Double.init) + [targetMean, targetScale]
+        return weights.map(Double.init) + targetMeans + targetScales
     }
 
     public mutating func fit(training: SampleSet, validation: SampleSet?, context: FitContext)
@@ -46,7 +50,7 @@ public struct RecurrentForecaster: Forecaster {
                 var model = WindowMLP(
                     configuration: .init(
                         windowLength: training.windowLength, inputSize: training.featureCount,
-                        hiddenSize: settings.hiddenSize),
+                        hiddenSize: settings.hiddenSize, outputSize: training.horizonCount),
                     seed: context.seed)
                 try Trainer.fit(
                     &model, inputs: training.inputs, targets: targets, sampleCount: training.count,
@@ -91,17 +95,31 @@ public struct RecurrentForecaster: Forecaster {
         } else {
             preconditionFailure("predict called before fit")
         }
-        return zip(outputs, samples.naive).map { output, naive in
-            naive + targetMean + targetScale * Double(output)
+        let horizonCount = targetMeans.count
+        precondition(outputs.count == samples.count * horizonCount, "one output per horizon")
+        return outputs.indices.map { index in
+            let horizon = index % horizonCount
+            return samples.naive[index / horizonCount] + targetMeans[horizon]
+                + targetScales[horizon] * Double(outputs[index])
         }
     }
 
+    /// Writes the recurrent network with its target standardisation.
+    ///
+    /// One output keeps the plain numbers `target_mean` and `target_std`; several outputs
+    /// write them as JSON arrays, one value per output.
     public func save(to url: URL, metadata: [String: String]) throws -> Bool {
         guard let recurrent else { return false }
         var extra = metadata
-        extra["target_mean"] = "\(targetMean)"
-        extra["target_std"] = "\(targetScale)"
-        extra["target_encoding"] = "naive + target_mean + target_std * output"
+        if targetMeans.count == 1 {
+            extra["target_mean"] = "\(targetMeans[0])"
+            extra["target_std"] = "\(targetScales[0])"
+            extra["target_encoding"] = "naive + target_mean + target_std * output"
+        } else {
+            extra["target_mean"] = "[" + targetMeans.map { "\($0)" }.joined(separator: ",") + "]"
+            extra["target_std"] = "[" + targetScales.map { "\($0)" }.joined(separator: ",") + "]"
+            extra["target_encoding"] = "naive + target_mean[k] + target_std[k] * output[k]"
+        }
         try Safetensors.write(recurrent, extraMetadata: extra, to: url)
         return true
     }
@@ -115,7 +133,7 @@ public struct RecurrentForecaster: Forecaster {
         }
         return RecurrentConfiguration(
             cell: cell, layers: settings.layers, hiddenSize: settings.hiddenSize,
-            inputSize: training.featureCount, outputSize: 1,
+            inputSize: training.featureCount, outputSize: training.horizonCount,
             head: settings.head == .maxpool ? .maxpool : .last, dropout: Float(settings.dropout))
     }
 
@@ -133,15 +151,30 @@ public struct RecurrentForecaster: Forecaster {
             threads: context.threads, earlyStoppingPatience: settings.patience)
     }
 
+    /// Each horizon's excess over the naive forecast gets its own mean and deviation, from
+    /// the training labels only.
     private mutating func fitTargetScaling(_ training: SampleSet) {
-        let excess = zip(training.targets, training.naive).map { $0 - $1 }
-        let mean = excess.reduce(0, +) / Double(excess.count)
-        let variance = excess.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(excess.count)
-        targetMean = mean
-        targetScale = variance > 0 ? variance.squareRoot() : 1
+        targetMeans = []
+        targetScales = []
+        for horizon in 0..<training.horizonCount {
+            let excess = zip(training.targets(horizonIndex: horizon), training.naive).map {
+                $0 - $1
+            }
+            let mean = excess.reduce(0, +) / Double(excess.count)
+            let variance =
+                excess.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(excess.count)
+            targetMeans.append(mean)
+            targetScales.append(variance > 0 ? variance.squareRoot() : 1)
+        }
     }
 
+    /// `[count, horizons]`, row-major, as the network's outputs are laid out.
     private func scaledTargets(_ samples: SampleSet) -> [Float] {
-        zip(samples.targets, samples.naive).map { Float(($0 - $1 - targetMean) / targetScale) }
+        let horizonCount = targetMeans.count
+        return samples.targets.indices.map { index in
+            let horizon = index % horizonCount
+            let excess = samples.targets[index] - samples.naive[index / horizonCount]
+            return Float((excess - targetMeans[horizon]) / targetScales[horizon])
+        }
     }
 }

@@ -8,6 +8,9 @@ public struct PreparedSymbol: Sendable {
     public let features: [[Double]]
     /// The label of each decision day, nil while bar t + horizon does not exist.
     public let labels: [Double?]
+    /// `[bars][horizons]`: each decision day's label at every horizon of the target, in the
+    /// order of `target.horizons`; nil while bar t + h does not exist.
+    public let horizonLabels: [[Double?]]
     /// The index of each bar on the union calendar.
     public let calendarIndex: [Int]
     /// The first bar whose whole window has defined features.
@@ -19,7 +22,11 @@ public struct PreparedSymbol: Sendable {
         self.symbol = series.symbol
         self.bars = bars
         self.features = bars.indices.map { t in columns.map { $0[t] } }
-        self.labels = bars.indices.map { settings.target.label(at: $0, bars: bars) }
+        let target = settings.target
+        self.labels = bars.indices.map { target.label(at: $0, bars: bars) }
+        self.horizonLabels = bars.indices.map { t in
+            target.horizons.map { target.label(at: t, bars: bars, horizon: $0) }
+        }
         var position = 0
         self.calendarIndex = bars.map { bar in
             while calendar[position] < bar.date { position += 1 }

@@ -98,8 +98,9 @@ public struct LeakageAudit: Sendable {
         if !bitEqual(honest.forecaster.fittedParameters, rerun.forecaster.fittedParameters) {
             found.append("model weights differ")
         }
-        let before = honest.predictions.filter { $0.date <= cutoff }
-        let after = rerun.predictions.filter { $0.date <= cutoff }
+        // Every horizon's forecast counts, not only the traded one.
+        let before = honest.horizonForecasts.filter { $0.date <= cutoff }
+        let after = rerun.horizonForecasts.filter { $0.date <= cutoff }
         if !bitEqual(before.map(\.predicted), after.map(\.predicted)) {
             found.append("prediction for \(cutoff) differs")
         }

@@ -28,6 +28,37 @@ public struct Prediction: Sendable, Equatable {
     }
 }
 
+/// One forecast at one of the target's horizons, made after the close of its decision day.
+///
+/// The trading horizon's forecasts are also `Prediction`s; these add the other horizons of
+/// a strategy that forecasts several at once.
+public struct HorizonForecast: Sendable, Equatable {
+    /// The decision day: the last day whose bars the forecast used.
+    public let date: TradingDate
+    public let symbol: Symbol
+    public let fold: Int
+    /// The forecast covers (date, date + horizon], in trading days of the symbol.
+    public let horizon: Int
+    public let predicted: Double
+    /// The realised target, nil while bar date + horizon does not exist.
+    public let actual: Double?
+    /// The random walk's forecast for the same day.
+    public let naive: Double
+
+    public init(
+        date: TradingDate, symbol: Symbol, fold: Int, horizon: Int, predicted: Double,
+        actual: Double?, naive: Double
+    ) {
+        self.date = date
+        self.symbol = symbol
+        self.fold = fold
+        self.horizon = horizon
+        self.predicted = predicted
+        self.actual = actual
+        self.naive = naive
+    }
+}
+
 /// What one fold fitted and when.
 public struct FoldOutcome: Sendable {
     public let plan: FoldPlan
@@ -40,6 +71,8 @@ public struct FoldOutcome: Sendable {
     public let scaler: FeatureScaler
     public let forecaster: any Forecaster
     public let predictions: [Prediction]
+    /// Every horizon's forecasts, the trading horizon's included, by sample then horizon.
+    public let horizonForecasts: [HorizonForecast]
     public let seconds: Double
     /// Mean |label - naive| over the training samples: the scale of MASE.
     public let trainingNaiveMeanAbsoluteError: Double
@@ -51,5 +84,10 @@ public struct FoldOutcome: Sendable {
 public struct WalkForwardResult: Sendable {
     public let calendar: [TradingDate]
     public let folds: [FoldOutcome]
+    /// The trading horizon's forecasts, by date then symbol.
     public let predictions: [Prediction]
+    /// The forecasts at every horizon of the target, by date, symbol, then horizon.
+    public let horizonForecasts: [HorizonForecast]
+    /// The target's horizons, ascending; one unless the strategy asks for several.
+    public let horizons: [Int]
 }

@@ -40,16 +40,8 @@ extension WalkForwardRunner {
             training: training, validation: validation.isEmpty ? nil : validation,
             context: context)
         let forecasts = test.isEmpty ? [] : forecaster.predict(test)
-
-        let predictions = zip(test.origins, forecasts).map { origin, forecast in
-            let symbol = prepared[origin.symbol]
-            return Prediction(
-                date: symbol.bars[origin.bar].date, symbol: symbol.symbol, fold: plan.index,
-                predicted: forecast, actual: symbol.labels[origin.bar],
-                naive: settings.target.naiveForecast(at: origin.bar, bars: symbol.bars),
-                expectedLogReturn: settings.target.expectedLogReturn(
-                    forecast: forecast, at: origin.bar, bars: symbol.bars))
-        }
+        let (predictions, horizonForecasts) = records(
+            of: forecasts, for: test, prepared: prepared, fold: plan.index)
         let seconds = Date().timeIntervalSince(started)
         progress(.foldFinished(fold: plan.index, seconds: seconds))
         return FoldOutcome(
@@ -61,9 +53,45 @@ extension WalkForwardRunner {
             testDates: calendar[plan.test.lowerBound]...calendar[plan.test.upperBound - 1],
             trainingSampleCount: training.count, validationSampleCount: validation.count,
             testSampleCount: test.count, scaler: scaler, forecaster: forecaster,
-            predictions: predictions, seconds: seconds,
-            trainingNaiveMeanAbsoluteError: zip(training.targets, training.naive)
-                .reduce(0) { $0 + abs($1.0 - $1.1) } / Double(training.count))
+            predictions: predictions, horizonForecasts: horizonForecasts, seconds: seconds,
+            trainingNaiveMeanAbsoluteError: zip(
+                training.targets(horizonIndex: settings.target.tradingHorizonIndex),
+                training.naive
+            )
+            .reduce(0) { $0 + abs($1.0 - $1.1) } / Double(training.count))
+    }
+
+    /// The forecasts `[samples, horizons]` of the test samples, dated and labelled: the
+    /// traded horizon's as predictions for the trading rules, every horizon's as
+    /// horizon forecasts.
+    func records(
+        of forecasts: [Double], for test: SampleSet, prepared: [PreparedSymbol], fold: Int
+    ) -> ([Prediction], [HorizonForecast]) {
+        let target = settings.target
+        let horizonCount = target.horizons.count
+        var predictions: [Prediction] = []
+        var horizonForecasts: [HorizonForecast] = []
+        for (sample, origin) in test.origins.enumerated() {
+            let symbol = prepared[origin.symbol]
+            let date = symbol.bars[origin.bar].date
+            let naive = target.naiveForecast(at: origin.bar, bars: symbol.bars)
+            let row = forecasts[(sample * horizonCount)..<((sample + 1) * horizonCount)]
+            for (index, horizon) in target.horizons.enumerated() {
+                horizonForecasts.append(
+                    HorizonForecast(
+                        date: date, symbol: symbol.symbol, fold: fold, horizon: horizon,
+                        predicted: row[row.startIndex + index],
+                        actual: symbol.horizonLabels[origin.bar][index], naive: naive))
+            }
+            let forecast = row[row.startIndex + target.tradingHorizonIndex]
+            predictions.append(
+                Prediction(
+                    date: date, symbol: symbol.symbol, fold: fold, predicted: forecast,
+                    actual: symbol.labels[origin.bar], naive: naive,
+                    expectedLogReturn: target.expectedLogReturn(
+                        forecast: forecast, at: origin.bar, bars: symbol.bars)))
+        }
+        return (predictions, horizonForecasts)
     }
 
     /// The bars of one symbol that fit and validate a fold, purged on its own calendar.
@@ -71,15 +99,16 @@ extension WalkForwardRunner {
     /// Leakage rule 2, per symbol: a symbol with fewer trading days than the union calendar
     /// would be under-purged by a purge counted in union days, so the purge is re-applied
     /// in the symbol's own bars: a training label at bar i + horizon must precede the first
-    /// bar (cut - window + 1) of the first window that follows it.
+    /// bar (cut - window + 1) of the first window that follows it, for the longest horizon.
     func trainingSpans(_ plan: FoldPlan, for symbol: PreparedSymbol)
         -> (fitting: ClosedRange<Int>?, validation: ClosedRange<Int>?)
     {
         let purge = settings.purgeDays
         let testCut = symbol.firstBar(onOrAfter: plan.cutoff)
-        // A training label must exist: with a purge it always does, without one (the
-        // no-purge leak) the last bars before the data's end have no label yet.
-        let lastLabelled = symbol.bars.count - 1 - settings.target.horizon
+        // A training label must exist at every horizon, so the longest decides: with a
+        // purge it always does, without one (the no-purge leak) the last bars before the
+        // data's end have no label yet.
+        let lastLabelled = symbol.bars.count - 1 - settings.target.maximumHorizon
         let trainingLimit = min(testCut - purge - settings.embargoDays - 1, lastLabelled)
         let start = max(
             symbol.firstDecisionBar, symbol.firstBar(onOrAfter: plan.training.lowerBound))
@@ -124,7 +153,8 @@ extension WalkForwardRunner {
         stride: Int
     ) -> SampleSet {
         var set = SampleSet(
-            windowLength: settings.windowLength, featureCount: settings.features.count)
+            windowLength: settings.windowLength, featureCount: settings.features.count,
+            horizonCount: settings.target.horizons.count)
         for (index, (symbol, span)) in zip(prepared, spans).enumerated() {
             guard let span else { continue }
             let bars = Swift.stride(from: span.upperBound, through: span.lowerBound, by: -stride)

@@ -68,7 +68,12 @@ public struct WalkForwardRunner: Sendable {
         let predictions = outcomes.flatMap(\.predictions).sorted {
             ($0.date, $0.symbol) < ($1.date, $1.symbol)
         }
-        return WalkForwardResult(calendar: calendar, folds: outcomes, predictions: predictions)
+        let horizonForecasts = outcomes.flatMap(\.horizonForecasts).sorted {
+            ($0.date, $0.symbol, $0.horizon) < ($1.date, $1.symbol, $1.horizon)
+        }
+        return WalkForwardResult(
+            calendar: calendar, folds: outcomes, predictions: predictions,
+            horizonForecasts: horizonForecasts, horizons: settings.target.horizons)
     }
 
     /// Leakage rule 4: back-adjusted levels embed the future and are refused as inputs.

@@ -36,6 +36,7 @@ public enum ReportPage {
             )
             .render(), caption: nil)
         body += forecastSection(report, markers: markers)
+        body += horizonSection(report)
         body += distributionSection(rows: rows, days: days)
         body += tables(report)
         let title = "\(report.strategy.name) — Walkforward run \(report.id.text)"

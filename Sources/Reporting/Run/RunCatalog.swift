@@ -11,6 +11,10 @@ public struct RunCatalog: Sendable {
         public let isLeaky: Bool
         public let tickers: [String]
         public let model: String
+        /// The traded horizon and every horizon forecast, from the strategy as run; runs
+        /// recorded before multi-horizon targets existed list the traded horizon alone.
+        public let horizon: Int
+        public let horizons: [Int]
         public let metrics: [(name: String, value: Double)]
         public let folder: URL
 
@@ -46,12 +50,19 @@ public struct RunCatalog: Sendable {
                 (name: member.key, value: member.node.number ?? .nan)
             }
             let strategy = root["strategy"]
+            let target = strategy?["target"]
+            let horizon = target?["horizon"]?.number.map { Int($0) } ?? 1
+            let horizons = (target?["horizons"]?.array ?? []).compactMap {
+                $0.number.map { Int($0) }
+            }
             return Entry(
                 id: runID.text, name: strategy?["name"]?.string ?? runID.text,
                 createdAt: root["createdAt"]?.string ?? "",
                 isLeaky: root["leaky"]?.value == .bool(true),
                 tickers: (strategy?["tickers"]?.array ?? []).compactMap(\.string),
-                model: strategy?["model"]?["cell"]?.string ?? "?", metrics: metrics, folder: folder)
+                model: strategy?["model"]?["cell"]?.string ?? "?", horizon: horizon,
+                horizons: horizons.isEmpty ? [horizon] : horizons, metrics: metrics,
+                folder: folder)
         } catch {
             throw ReportingError.unreadableRun(path: manifest.path, reason: "\(error)")
         }

@@ -26,6 +26,19 @@ public enum RunFiles {
             })
     }
 
+    /// `predictions-horizons.csv`: one row per test decision day, symbol and horizon.
+    public static func horizonPredictions(_ forecasts: [HorizonForecast]) -> String {
+        CSVFormat.table(
+            header: ["date", "symbol", "fold", "horizon", "predicted", "actual", "naive"],
+            rows: forecasts.map { forecast in
+                [
+                    forecast.date.iso, forecast.symbol.text, String(forecast.fold),
+                    String(forecast.horizon), CSVFormat.number(forecast.predicted),
+                    CSVFormat.number(forecast.actual), CSVFormat.number(forecast.naive),
+                ]
+            })
+    }
+
     public static func trades(_ trades: [Trade]) -> String {
         CSVFormat.table(
             header: [

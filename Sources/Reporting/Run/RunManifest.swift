@@ -84,6 +84,7 @@ public enum RunManifest {
                 .object([
                     ("kind", .string(forecast.target.kind.rawValue)),
                     ("horizon", .integer(forecast.target.horizon)),
+                    ("horizons", .array(forecast.target.horizons.map { .integer($0) })),
                 ])
             ),
             ("window", .integer(forecast.windowLength)),

@@ -27,7 +27,7 @@ public struct RunWriter: Sendable {
         do {
             try? fileManager.removeItem(at: staging)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            let files: [(String, String)] = [
+            var files: [(String, String)] = [
                 ("equity.csv", RunFiles.equity(report.simulation.rows)),
                 ("trades.csv", RunFiles.trades(report.simulation.trades)),
                 ("predictions.csv", RunFiles.predictions(report.forecast.predictions)),
@@ -36,6 +36,14 @@ public struct RunWriter: Sendable {
                 ("run.json", RunManifest.render(report)),
                 ("index.html", page),
             ]
+            // A single horizon's forecasts are all in predictions.csv already.
+            if report.forecast.horizons.count > 1 {
+                files.append(
+                    (
+                        "predictions-horizons.csv",
+                        RunFiles.horizonPredictions(report.forecast.horizonForecasts)
+                    ))
+            }
             for (name, text) in files {
                 try Data(text.utf8).write(to: staging.appendingPathComponent(name))
             }
@@ -54,7 +62,7 @@ public struct RunWriter: Sendable {
     private func writeModels(_ report: RunReport, into folder: URL) throws {
         for fold in report.forecast.folds {
             let scaler = fold.scaler
-            let metadata = [
+            var metadata = [
                 "scaler_kind": scaler.kind.rawValue,
                 "scaler_mean": "[" + scaler.offset.map(CSVFormat.number).joined(separator: ",")
                     + "]",
@@ -64,6 +72,12 @@ public struct RunWriter: Sendable {
                 "features": report.strategy.forecast.features.map(\.description).joined(
                     separator: ","),
             ]
+            // One output per horizon, in this order; single-horizon files stay as they were.
+            let horizons = report.forecast.horizons
+            if horizons.count > 1 {
+                metadata["horizons"] = "[" + horizons.map(String.init).joined(separator: ",") + "]"
+                metadata["horizon"] = String(report.strategy.forecast.target.horizon)
+            }
             let url = folder.appendingPathComponent("model-fold-\(fold.plan.index).safetensors")
             _ = try fold.forecaster.save(to: url, metadata: metadata)
         }

@@ -88,7 +88,7 @@ struct BacktestPipeline {
                     ).run(predictions).rows
                     return ReturnMetrics.sharpeRatio(
                         returns: ReturnMetrics.dailyReturns(equity: rows.map(\.equity)))
-                }))
+                }, horizonForecasts: forecast.horizonForecasts))
     }
 
     private func progressLogger() -> @Sendable (ForecastProgress) -> Void {

@@ -1,3 +1,4 @@
+import Backtesting
 import Foundation
 import Reporting
 
@@ -38,6 +39,27 @@ enum ReportCommand {
         }
         let metrics = try catalog.metrics(of: entry)
         Terminal.out(Terminal.table(metrics.map { [$0.name, CSVFormat.number($0.value)] }))
+        if entry.horizons.count > 1 { showHorizons(entry, metrics: metrics) }
+    }
+
+    /// Forecast accuracy by horizon, one row per horizon, the traded one marked.
+    private static func showHorizons(
+        _ entry: RunCatalog.Entry, metrics: [(name: String, value: Double)]
+    ) {
+        let values = Dictionary(metrics.map { ($0.name, $0.value) }) { $1 }
+        var rows = [["horizon"] + RunMetrics.horizonMeasureNames]
+        for horizon in entry.horizons {
+            let label = horizon == entry.horizon ? "\(horizon) (traded)" : "\(horizon)"
+            rows.append(
+                [label]
+                    + RunMetrics.horizonMeasureNames.map { measure in
+                        let name = RunMetrics.metricName(
+                            measure, horizon: horizon, tradingHorizon: entry.horizon)
+                        return Terminal.decimal(values[name] ?? .nan, 4)
+                    })
+        }
+        Terminal.out("\nforecast accuracy by horizon")
+        Terminal.out(Terminal.table(rows))
     }
 
     private static func compare(

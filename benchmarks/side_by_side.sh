@@ -4,17 +4,18 @@
 # 3 epochs with the first untimed, 2 threads), and appends one JSON line per run to
 # benchmarks/results.jsonl (or $1). Summarise with benchmarks/summarise.py.
 #
-#   bash benchmarks/side_by_side.sh [results.jsonl] [rounds]
+#   bash benchmarks/side_by_side.sh [results.jsonl] [rounds] [first round number]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 results="${1:-benchmarks/results.jsonl}"
 rounds="${2:-3}"
+first="${3:-1}"
 
 # Builds the release test bundle; the probe test is skipped without NEURAL_BENCH.
 swift test -c release --filter BenchmarkProbe >/dev/null
 bundle=.build/release/WalkforwardPackageTests.xctest
 
-for round in $(seq 1 "$rounds"); do
+for round in $(seq "$first" $((first + rounds - 1))); do
     for cell in lstm gru rnn; do
         python3 benchmarks/torch_rnn_bench.py --cell "$cell" --threads 2 \
             | sed "s/^{/{\"impl\": \"torch\", \"round\": $round, /" >>"$results"

@@ -14,20 +14,14 @@ import Testing
         horizons: [Int] = MultiHorizonTests.horizons, validation: Int = 0,
         leaks: Set<DeliberateLeak> = []
     ) -> ForecastSettings {
-        var walk = WalkForwardSettings()
-        walk.trainDays = 150
-        walk.testDays = 60
-        walk.stepDays = 60
-        walk.embargoDays = 2
-        walk.validationDays = validation
-        var modelSettings = ModelSettings()
-        modelSettings.kind = model
-        modelSettings.hiddenSize = 4
-        modelSettings.epochs = 2
-        modelSettings.batchSize = 32
-        return ForecastSettings(
-            features: [.logReturn, .range], target: Target(horizon: horizon, horizons: horizons),
-            windowLength: window, model: modelSettings, walkForward: walk, deliberateLeaks: leaks)
+        SmallWalkForward.settings(
+            model: model, window: window, target: Target(horizon: horizon, horizons: horizons),
+            features: [.logReturn, .range], validation: validation, leaks: leaks
+        ) { model in
+            model.hiddenSize = 4
+            model.epochs = 2
+            model.batchSize = 32
+        }
     }
 
     @Test func autoPurgeCountsTheLongestHorizon() {

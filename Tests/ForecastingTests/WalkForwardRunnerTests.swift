@@ -9,17 +9,9 @@ import Testing
         window: Int = 10, horizon: Int = 1, model: ModelSettings.Kind = .ridge,
         leaks: Set<DeliberateLeak> = [], features: [Feature] = [.logReturn, .range, .volumeChange]
     ) -> ForecastSettings {
-        var walk = WalkForwardSettings()
-        walk.trainDays = 150
-        walk.testDays = 60
-        walk.stepDays = 60
-        walk.embargoDays = 2
-        var modelSettings = ModelSettings()
-        modelSettings.kind = model
-        return ForecastSettings(
-            features: features, target: Target(kind: .logReturn, horizon: horizon),
-            windowLength: window,
-            model: modelSettings, walkForward: walk, deliberateLeaks: leaks)
+        SmallWalkForward.settings(
+            model: model, window: window, target: Target(kind: .logReturn, horizon: horizon),
+            features: features, leaks: leaks)
     }
 
     @Test func everyTestDayIsForecastOnceInDateOrder() throws {

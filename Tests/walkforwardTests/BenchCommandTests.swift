@@ -39,6 +39,11 @@ import Testing
             #expect(json[key] != nil, "\(key)")
         }
         #expect(json["cell"] as? String == "gru")
+        // The benchmark notes need to say which BLAS kernel and which vector build ran.
+        #expect((json["blas"] as? String)?.contains("core") == true)
+        #expect(
+            (json["kernels"] as? String)?.hasSuffix("-lane AVX2+FMA") == true
+                || (json["kernels"] as? String)?.hasSuffix("-lane SSE") == true)
     }
 
     @Test func badBenchArgumentsAreUsageErrors() throws {

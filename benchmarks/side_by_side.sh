@@ -5,6 +5,8 @@
 # benchmarks/results.jsonl (or $1). Summarise with benchmarks/summarise.py.
 #
 #   bash benchmarks/side_by_side.sh [results.jsonl] [rounds] [first round number]
+#
+# CELLS="lstm" limits the run to some cells (default: lstm gru rnn).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 results="${1:-benchmarks/results.jsonl}"
@@ -16,7 +18,7 @@ swift test -c release --filter BenchmarkProbe >/dev/null
 bundle=.build/release/WalkforwardPackageTests.xctest
 
 for round in $(seq "$first" $((first + rounds - 1))); do
-    for cell in lstm gru rnn; do
+    for cell in ${CELLS:-lstm gru rnn}; do
         python3 benchmarks/torch_rnn_bench.py --cell "$cell" --threads 2 \
             | sed "s/^{/{\"impl\": \"torch\", \"round\": $round, /" >>"$results"
         NEURAL_BENCH="$cell" "$bundle" --testing-library swift-testing \

@@ -10,11 +10,7 @@ enum ElmanKernel {
         pass.projectInputs()
 
         for t in 0..<pass.timeSteps {
-            let gates = pass.gateBlock(step: t)
-            pass.projectInputIfNotCached(step: t, into: gates)
-            if t > 0 {
-                pass.addRecurrentProjection(step: t, into: gates)
-            }
+            let gates = pass.summedPreactivations(step: t)
             let outputs = pass.step(pass.storage.outputs, t, width: hidden)
             for row in 0..<pass.rows {
                 let preactivation = UnsafePointer(gates + row * hidden)
@@ -42,9 +38,7 @@ enum ElmanKernel {
     ) {
         let hidden = pass.hidden
         let count = pass.rows * hidden
-        gradients.recurrent.update(repeating: 0, count: count)
-
-        for t in stride(from: pass.timeSteps - 1, through: 0, by: -1) {
+        pass.backpropagateThroughTime(gradients, recurrentBeta: 0) { t in
             let outputs = pass.step(pass.storage.outputs, t, width: hidden)
             let gateGradients = pass.step(gradients.gates, t, width: hidden)
             let fromAbove = pass.step(gradients.outputs, t, width: hidden)
@@ -63,10 +57,6 @@ enum ElmanKernel {
                     gateGradients[index] = outputs[index] > 0 ? total : 0
                 }
             }
-            if t > 0 {
-                pass.backpropagateToPreviousStep(gateGradients, into: gradients.recurrent, beta: 0)
-            }
         }
-        pass.accumulateWeightGradients(gradients)
     }
 }

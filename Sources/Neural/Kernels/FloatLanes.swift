@@ -14,9 +14,9 @@ protocol FloatLanes {
     /// Lanewise square root, correctly rounded.
     func squareRoot() -> Self
 
-    /// `self + left * right`: one fused multiply-add, rounded once, where the build targets
-    /// FMA hardware (`NEURAL_FMA`); otherwise a multiplication then an addition.
-    func adding(_ left: Self, times right: Self) -> Self
+    /// `self + left * right` rounded once, as `Float` and `SIMD` define it; the kernels call
+    /// `adding(_:times:)`, which uses it only where the build targets FMA hardware.
+    func addingProduct(_ left: Self, _ right: Self) -> Self
     /// Lanewise `min(max(self, low), high)`; a NaN lane stays NaN.
     func clamped(_ low: Float, _ high: Float) -> Self
     /// Lanewise `self > other ? self : other`; a NaN in `self` is lost, as in `Swift.max`.
@@ -39,21 +39,26 @@ protocol FloatLanes {
     private typealias LaneBits = SIMD4<UInt32>
 #endif
 
-/// The bit pattern of `1.5 * 2^23`, the shift `FloatLanes.powerOfTwo(shifted:)` expects.
-private let shiftBits: UInt32 = 0x4B40_0000
-
-extension Float: FloatLanes {
+extension FloatLanes {
+    /// `self + left * right`: one fused multiply-add, rounded once, where the build targets
+    /// FMA hardware (`NEURAL_FMA`); otherwise a multiplication then an addition (without FMA
+    /// instructions `addingProduct` would be a library call per lane).
     @inline(__always)
-    init(repeating value: Float) { self = value }
-
-    @inline(__always)
-    func adding(_ left: Float, times right: Float) -> Float {
+    func adding(_ left: Self, times right: Self) -> Self {
         #if NEURAL_FMA
             addingProduct(left, right)
         #else
             self + left * right
         #endif
     }
+}
+
+/// The bit pattern of `1.5 * 2^23`, the shift `FloatLanes.powerOfTwo(shifted:)` expects.
+private let shiftBits: UInt32 = 0x4B40_0000
+
+extension Float: FloatLanes {
+    @inline(__always)
+    init(repeating value: Float) { self = value }
 
     @inline(__always)
     func clamped(_ low: Float, _ high: Float) -> Float { Swift.min(Swift.max(self, low), high) }
@@ -77,15 +82,6 @@ extension Float: FloatLanes {
 /// Written for the concrete `Lanes` type: on a generic `SIMD` the comparisons and integer
 /// operations below are lane-by-lane loops, not vector instructions.
 extension Lanes: FloatLanes {
-    @inline(__always)
-    func adding(_ left: Lanes, times right: Lanes) -> Lanes {
-        #if NEURAL_FMA
-            addingProduct(left, right)
-        #else
-            self + left * right
-        #endif
-    }
-
     @inline(__always)
     func clamped(_ low: Float, _ high: Float) -> Lanes {
         // `replacing(with:where:)` compiles to compare-and-blend; `pointwiseMin` would be
@@ -124,6 +120,14 @@ protocol LaneStep {
 }
 
 extension LaneStep {
+    /// Runs `update` over the first `units` units of rows `0..<rows`.
+    @inline(__always)
+    func updateRows(_ rows: Int, units: Int) {
+        for row in 0..<rows {
+            updateUnits(row: row, count: units)
+        }
+    }
+
     /// Runs `update` over the first `count` units of row `row`: a vector at a time, then
     /// the remainder one by one.
     @inline(__always)

@@ -97,27 +97,18 @@ enum GRUKernel {
     static func backward(_ pass: LayerPass, _ gradients: LayerGradients) {
         let hidden = pass.hidden
         let width = pass.gateWidth
-        gradients.recurrent.update(repeating: 0, count: pass.rows * hidden)
-
-        for t in stride(from: pass.timeSteps - 1, through: 0, by: -1) {
-            let hiddenSide = pass.step(gradients.hiddenGates, t, width: width)
-            let step = BackwardStep(
+        // The step leaves `z * dh` in `gradients.recurrent`; `dG_h W_hh` is added to it.
+        pass.backpropagateThroughTime(gradients, recurrentBeta: 1) { t in
+            BackwardStep(
                 gates: pass.step(pass.storage.gates, t, width: width),
-                inputSide: pass.step(gradients.gates, t, width: width), hiddenSide: hiddenSide,
+                inputSide: pass.step(gradients.gates, t, width: width),
+                hiddenSide: pass.step(gradients.hiddenGates, t, width: width),
                 previous: pass.previousOutputs(step: t),
                 resetProjections: pass.step(pass.storage.cells, t, width: hidden),
                 fromAbove: pass.step(gradients.outputs, t, width: hidden),
-                recurrent: gradients.recurrent, hidden: hidden)
-            for row in 0..<pass.rows {
-                step.updateUnits(row: row, count: hidden)
-            }
-
-            // d h_{t-1} = z * dh (kept above) + dG_h W_hh.
-            if t > 0 {
-                pass.backpropagateToPreviousStep(hiddenSide, into: gradients.recurrent, beta: 1)
-            }
+                recurrent: gradients.recurrent, hidden: hidden
+            ).updateRows(pass.rows, units: hidden)
         }
-        pass.accumulateWeightGradients(gradients)
     }
 
     /// One backward step: cached gates and states in, both sides' gate gradients out;

@@ -13,11 +13,7 @@ enum LSTMKernel {
         pass.projectInputs()
 
         for t in 0..<pass.timeSteps {
-            let gates = pass.gateBlock(step: t)
-            pass.projectInputIfNotCached(step: t, into: gates)
-            if t > 0 {
-                pass.addRecurrentProjection(step: t, into: gates)
-            }
+            let gates = pass.summedPreactivations(step: t)
             // Without caching only `c_{t-1}` and `c_t` are alive, so two blocks take turns.
             let cellBlock = caching ? t : t % 2
             let previousBlock = caching ? t - 1 : 1 - t % 2
@@ -79,31 +75,19 @@ enum LSTMKernel {
     static func backward(_ pass: LayerPass, _ gradients: LayerGradients) {
         let hidden = pass.hidden
         let width = pass.gateWidth
-        let stateCount = pass.rows * hidden
-        gradients.recurrent.update(repeating: 0, count: stateCount)
-        gradients.cell.update(repeating: 0, count: stateCount)
-
-        for t in stride(from: pass.timeSteps - 1, through: 0, by: -1) {
-            let gateGradients = pass.step(gradients.gates, t, width: width)
-            let step = BackwardStep(
+        gradients.cell.update(repeating: 0, count: pass.rows * hidden)
+        pass.backpropagateThroughTime(gradients, recurrentBeta: 0) { t in
+            BackwardStep(
                 gates: pass.step(pass.storage.gates, t, width: width),
-                gateGradients: gateGradients,
+                gateGradients: pass.step(gradients.gates, t, width: width),
                 previousCells: t == 0
                     ? pass.zeros
                     : UnsafePointer(pass.step(pass.storage.cells, t - 1, width: hidden)),
                 cellTanh: pass.step(pass.storage.cellTanh, t, width: hidden),
                 fromAbove: pass.step(gradients.outputs, t, width: hidden),
-                recurrent: gradients.recurrent, cell: gradients.cell, hidden: hidden)
-            for row in 0..<pass.rows {
-                step.updateUnits(row: row, count: hidden)
-            }
-
-            // d h_{t-1} = dG_t W_hh, read by the next (earlier) step.
-            if t > 0 {
-                pass.backpropagateToPreviousStep(gateGradients, into: gradients.recurrent, beta: 0)
-            }
+                recurrent: gradients.recurrent, cell: gradients.cell, hidden: hidden
+            ).updateRows(pass.rows, units: hidden)
         }
-        pass.accumulateWeightGradients(gradients)
     }
 
     /// One backward step: cached `[B, 4H]` gates and `[B, H]` states in, gate gradients out;

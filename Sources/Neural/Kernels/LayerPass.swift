@@ -101,6 +101,41 @@ struct LayerPass {
             beta: beta, into: destination, rowStride: gateWidth)
     }
 
+    /// Cells whose input and hidden products are summed (LSTM, simple RNN): step `t`'s gate
+    /// block filled with `x_t W_ih^T + h_{t-1} W_hh^T`, biases left to the step kernel.
+    /// `projectInputs()` must have run first.
+    func summedPreactivations(step t: Int) -> UnsafeMutablePointer<Float> {
+        let gates = gateBlock(step: t)
+        projectInputIfNotCached(step: t, into: gates)
+        if t > 0 {
+            addRecurrentProjection(step: t, into: gates)
+        }
+        return gates
+    }
+
+    /// Back-propagation through time, shared by every cell: `backwardStep(t)` runs from the
+    /// last step to the first, turning d loss / d h_t in `gradients.recurrent` (zero before
+    /// the last step) into step t's gate gradients; the hidden-side ones then go back to
+    /// `h_{t-1}` as `gradients.recurrent = dG_h W_hh + recurrentBeta * gradients.recurrent`,
+    /// and the weight gradients are formed over all steps at the end.
+    ///
+    /// - Parameter recurrentBeta: 1 when the step leaves a direct path of its own in
+    ///   `gradients.recurrent` (the GRU's `z * dh`), 0 otherwise.
+    func backpropagateThroughTime(
+        _ gradients: LayerGradients, recurrentBeta: Float, backwardStep: (Int) -> Void
+    ) {
+        gradients.recurrent.update(repeating: 0, count: rows * hidden)
+        for t in stride(from: timeSteps - 1, through: 0, by: -1) {
+            backwardStep(t)
+            if t > 0 {
+                backpropagateToPreviousStep(
+                    step(gradients.hiddenGates, t, width: gateWidth), into: gradients.recurrent,
+                    beta: recurrentBeta)
+            }
+        }
+        accumulateWeightGradients(gradients)
+    }
+
     /// `recurrent[B, H] = gateGradients[B, G*H] W_hh + beta * recurrent`: the gradient that
     /// step t's gates send back to `h_{t-1}`, the backward twin of `addRecurrentProjection`.
     func backpropagateToPreviousStep(

@@ -54,6 +54,45 @@ struct TorchRecord {
         return (updated, Self.floats(step["updated"]))
     }
 
+    /// Expects `predictions` for this record's inputs to match PyTorch's outputs.
+    func expectOutputs(
+        _ predictions: [Float], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            isClose(predictions, outputs, rtol: 1e-5, atol: 1e-6),
+            "\(worstMismatch(predictions, outputs))", sourceLocation: sourceLocation)
+    }
+
+    /// Expects `model`'s loss `lossName` and its gradient on this batch to match PyTorch's.
+    func expectLossAndGradient<Network: TrainableNetwork>(
+        of model: Network, _ lossName: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let expected = loss(named: lossName)
+        let result = model.lossAndGradient(
+            inputs: inputs, targets: targets, rows: batch, loss: expected.loss)
+        #expect(
+            abs(result.loss - expected.value) <= 1e-5 * abs(expected.value) + 1e-7,
+            sourceLocation: sourceLocation)
+        #expect(
+            isClose(result.gradient, expected.gradient, rtol: 1e-5, atol: 1e-6),
+            "\(worstMismatch(result.gradient, expected.gradient))", sourceLocation: sourceLocation)
+    }
+
+    /// Expects one Adam step (`adam`, `adam_clipped`) from `model`'s MSE gradient on this
+    /// batch to reach PyTorch's parameters.
+    func expectAdamStep<Network: TrainableNetwork>(
+        of model: Network, _ variant: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let gradient = model.lossAndGradient(
+            inputs: inputs, targets: targets, rows: batch, loss: .mse
+        ).gradient
+        let (parameters, expected) = try adamStep(
+            variant, parameters: model.flatParameters, gradient: gradient)
+        #expect(
+            isClose(parameters, expected, rtol: 1e-5, atol: 1e-6),
+            "\(worstMismatch(parameters, expected))", sourceLocation: sourceLocation)
+    }
+
     static func floats(_ value: Any?) -> [Float] {
         (value as? [Any] ?? []).map { Float(($0 as? NSNumber)?.doubleValue ?? .nan) }
     }

@@ -51,10 +51,7 @@ import Testing
         let parameters = model.flatParameters.map(Double.init)
         #expect(abs(loss(parameters) - analytic.loss) <= 1e-5 * max(1, abs(analytic.loss)))
 
-        let numeric = Self.centralDifferences(of: loss, at: parameters)
-        #expect(
-            isClose(analytic.gradient, numeric, rtol: 1e-3, atol: 2e-6),
-            "\(worstMismatch(analytic.gradient, numeric))")
+        expectGradient(analytic.gradient, matchesCentralDifferencesOf: loss, at: parameters)
     }
 
     @Test(arguments: RecurrentCell.allCases)
@@ -91,10 +88,7 @@ import Testing
         // Agreeing losses show the reference replays the engine's mask.
         #expect(abs(loss(parameters) - analytic.loss) <= 1e-5 * max(1, abs(analytic.loss)))
 
-        let numeric = Self.centralDifferences(of: loss, at: parameters)
-        #expect(
-            isClose(analytic.gradient, numeric, rtol: 1e-3, atol: 2e-6),
-            "\(worstMismatch(analytic.gradient, numeric))")
+        expectGradient(analytic.gradient, matchesCentralDifferencesOf: loss, at: parameters)
     }
 
     @Test func splittingTheBatchAcrossThreadsGivesTheSameGradient() {
@@ -108,20 +102,6 @@ import Testing
             inputs: inputs, targets: targets, rows: 7, loss: .mse, threads: 2)
         #expect(abs(single.loss - split.loss) <= 1e-6)
         #expect(isClose(split.gradient, single.gradient, rtol: 1e-5, atol: 1e-7))
-    }
-
-    /// d loss / d parameter by central differences with a step of 1e-6.
-    static func centralDifferences(
-        of loss: ([Double]) -> Double, at parameters: [Double]
-    ) -> [Double] {
-        let step = 1e-6
-        return parameters.indices.map { index in
-            var plus = parameters
-            var minus = parameters
-            plus[index] += step
-            minus[index] -= step
-            return (loss(plus) - loss(minus)) / (2 * step)
-        }
     }
 
     /// The inverted-dropout masks the engine draws for `plan` on one unsplit chunk, per

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import Neural
 
@@ -46,6 +47,30 @@ func makeScratchDirectory() throws -> URL {
 func gaussianValues(_ count: Int, seed: UInt64, scale: Float = 1) -> [Float] {
     var generator = SeededGenerator(seed: seed)
     return (0..<count).map { _ in scale * generator.nextGaussian() }
+}
+
+/// d loss / d parameter by central differences with a step of 1e-6.
+func centralDifferences(of loss: ([Double]) -> Double, at parameters: [Double]) -> [Double] {
+    let step = 1e-6
+    return parameters.indices.map { index in
+        var plus = parameters
+        var minus = parameters
+        plus[index] += step
+        minus[index] -= step
+        return (loss(plus) - loss(minus)) / (2 * step)
+    }
+}
+
+/// Expects an analytic gradient to match central differences of a Double `loss` at
+/// `parameters`, to the tolerance every gradient check here uses.
+func expectGradient(
+    _ analytic: [Float], matchesCentralDifferencesOf loss: ([Double]) -> Double,
+    at parameters: [Double], sourceLocation: SourceLocation = #_sourceLocation
+) {
+    let numeric = centralDifferences(of: loss, at: parameters)
+    #expect(
+        isClose(analytic, numeric, rtol: 1e-3, atol: 2e-6),
+        "\(worstMismatch(analytic, numeric))", sourceLocation: sourceLocation)
 }
 
 extension TrainableNetwork {

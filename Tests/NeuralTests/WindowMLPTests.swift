@@ -19,13 +19,9 @@ import Testing
         let batch = 3
         let inputs = gaussianValues(batch * 8, seed: 3)
         let targets = gaussianValues(batch * 2, seed: 4)
-        let engine = model.makeEngine(timeSteps: 4, chunkCapacity: batch, threads: 1)
-        var gradient = [Float](repeating: 0, count: model.parameterCount)
-        _ = gradient.withUnsafeMutableBufferPointer { buffer in
-            engine.lossAndGradient(
-                parameters: model.flatParameters, inputs: inputs, targets: targets, rows: batch,
-                loss: loss, dropout: nil, gradient: buffer.baseAddress!)
-        }
+        let gradient = model.lossAndGradient(
+            inputs: inputs, targets: targets, rows: batch, loss: loss
+        ).gradient
 
         // Plain Double forward of relu(x W1^T + b1) W2^T + b2.
         func meanLoss(_ p: [Double]) -> Double {
@@ -48,17 +44,9 @@ import Testing
             }
             return DoubleReference.loss(loss, outputs: outputs, targets: targets.map(Double.init))
         }
-        let parameters = model.flatParameters.map(Double.init)
-        let numeric = parameters.indices.map { index -> Double in
-            var plus = parameters
-            var minus = parameters
-            plus[index] += 1e-6
-            minus[index] -= 1e-6
-            return (meanLoss(plus) - meanLoss(minus)) / 2e-6
-        }
-        #expect(
-            isClose(gradient, numeric, rtol: 1e-3, atol: 2e-6),
-            "\(worstMismatch(gradient, numeric))")
+        expectGradient(
+            gradient, matchesCentralDifferencesOf: meanLoss,
+            at: model.flatParameters.map(Double.init))
     }
 
     @Test func baselineLearnsALinearFunctionOfTheWindow() throws {

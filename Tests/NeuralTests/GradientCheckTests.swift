@@ -91,6 +91,33 @@ import Testing
         expectGradient(analytic.gradient, matchesCentralDifferencesOf: loss, at: parameters)
     }
 
+    /// Enough rows that the backward pass forms its weight and input gradients over several
+    /// blocks of steps, the first (last in time) a partial one.
+    @Test(arguments: RecurrentCell.allCases)
+    func gradientOverSeveralBlocksOfStepsMatchesCentralDifferences(_ cell: RecurrentCell) {
+        let (batch, timeSteps) = (30, 10)
+        let blockSteps = LayerPass.blockSteps(rows: batch)
+        #expect(blockSteps > 1 && timeSteps > blockSteps && timeSteps % blockSteps != 0)
+        let configuration = RecurrentConfiguration(
+            cell: cell, layers: 2, hiddenSize: 3, inputSize: 2, outputSize: 1)
+        let model = RecurrentModel(configuration: configuration, seed: 13)
+        let inputs = gaussianValues(batch * timeSteps * 2, seed: 9)
+        let targets = gaussianValues(batch, seed: 10)
+        let analytic = model.lossAndGradient(
+            inputs: inputs, targets: targets, rows: batch, loss: .mse)
+
+        let reference = DoubleReference(configuration)
+        let doubleInputs = inputs.map(Double.init)
+        let doubleTargets = targets.map(Double.init)
+        func loss(_ parameters: [Double]) -> Double {
+            let outputs = reference.forward(parameters, inputs: doubleInputs, batch: batch)
+            return DoubleReference.loss(.mse, outputs: outputs, targets: doubleTargets)
+        }
+        expectGradient(
+            analytic.gradient, matchesCentralDifferencesOf: loss,
+            at: model.flatParameters.map(Double.init))
+    }
+
     @Test func splittingTheBatchAcrossThreadsGivesTheSameGradient() {
         let configuration = RecurrentConfiguration(
             cell: .lstm, layers: 2, hiddenSize: 5, inputSize: 3, outputSize: 2)

@@ -7,7 +7,6 @@ enum ElmanKernel {
     static func forward(_ pass: LayerPass, nonlinearity: RecurrentNonlinearity) {
         let hidden = pass.hidden
         let bias = UnsafePointer(pass.storage.combinedBias)
-        pass.projectInputs()
 
         for t in 0..<pass.timeSteps {
             let gates = pass.summedPreactivations(step: t)

@@ -13,7 +13,6 @@ enum GRUKernel {
         let hidden = pass.hidden
         let width = pass.gateWidth
         let caching = pass.cachesForBackward
-        pass.projectInputs()
 
         for t in 0..<pass.timeSteps {
             // h_{t-1} W_hh^T without its bias, which the step adds.
@@ -24,7 +23,7 @@ enum GRUKernel {
                 projection.update(repeating: 0, count: pass.rows * width)
             }
             let gates = pass.gateBlock(step: t)
-            pass.projectInputIfNotCached(step: t, into: gates)
+            pass.projectInputs(step: t, into: gates)
             let step = ForwardStep(
                 gates: gates,
                 hiddenSide: projection, bias: pass.storage.combinedBias,

@@ -10,7 +10,6 @@ enum LSTMKernel {
     static func forward(_ pass: LayerPass) {
         let hidden = pass.hidden
         let caching = pass.cachesForBackward
-        pass.projectInputs()
 
         for t in 0..<pass.timeSteps {
             let gates = pass.summedPreactivations(step: t)

@@ -34,17 +34,34 @@ struct LayerPass {
         base.advanced(by: t * rows * width)
     }
 
-    /// When caching, fills `gates[T*B, G*H]` with `input W_ih^T`, all time steps in one
-    /// GEMM; inference projects step by step instead. The biases
-    /// are added by the step kernels, which read them from cache, rather than in a separate
-    /// pass over this large buffer.
-    func projectInputs() {
-        guard cachesForBackward else { return }
+    /// Time steps per block of the products that span several steps: the training forward
+    /// pass projects the inputs of one block at a time, and the backward pass turns one
+    /// block's gate gradients into weight and input gradients while they are still in
+    /// cache. About 128 rows per block keeps each product, split by `Matmul`, within
+    /// OpenBLAS's small-matrix kernel, which runs these shapes faster than its packing
+    /// kernel runs the products over all steps at once.
+    static func blockSteps(rows: Int) -> Int { max(1, 128 / rows) }
+
+    var blockSteps: Int { Self.blockSteps(rows: rows) }
+
+    /// Projects the layer input `x W_ih^T` into `gates`, which must be step `t`'s gate
+    /// block. When caching, this happens at the first step of each block for the whole
+    /// block (the following steps' blocks come next in memory); otherwise for step `t`
+    /// alone, into the one block that every step reuses. The biases are added by the step
+    /// kernels, which read them from cache, rather than in a separate pass over the gates.
+    func projectInputs(step t: Int, into gates: UnsafeMutablePointer<Float>) {
+        let steps: Int
+        if cachesForBackward {
+            guard t % blockSteps == 0 else { return }
+            steps = min(blockSteps, timeSteps - t)
+        } else {
+            steps = 1
+        }
         Matmul.multiply(
-            m: timeSteps * rows, n: gateWidth, k: inputSize,
-            .init(pointer: input, rowStride: inputSize),
+            m: steps * rows, n: gateWidth, k: inputSize,
+            .init(pointer: step(input, t, width: inputSize), rowStride: inputSize),
             .init(pointer: storage.transposedInputWeights, rowStride: gateWidth),
-            beta: 0, into: storage.gates, rowStride: gateWidth)
+            beta: 0, into: gates, rowStride: gateWidth)
     }
 
     /// Where step `t`'s gates live: their own block when caching for the backward pass,
@@ -52,19 +69,6 @@ struct LayerPass {
     @inline(__always)
     func gateBlock(step t: Int) -> UnsafeMutablePointer<Float> {
         cachesForBackward ? step(storage.gates, t, width: gateWidth) : storage.gates
-    }
-
-    /// Without caching, `destination[B, G*H] = x_t W_ih^T` for step `t` alone; with caching,
-    /// nothing, as `projectInputs()` has filled every step at once. Per step, inference
-    /// never writes and rereads the `[T, B, G*H]` projection through memory, and the
-    /// product is small enough for OpenBLAS's small-matrix kernel.
-    func projectInputIfNotCached(step t: Int, into destination: UnsafeMutablePointer<Float>) {
-        guard !cachesForBackward else { return }
-        Matmul.multiply(
-            m: rows, n: gateWidth, k: inputSize,
-            .init(pointer: step(input, t, width: inputSize), rowStride: inputSize),
-            .init(pointer: storage.transposedInputWeights, rowStride: gateWidth),
-            beta: 0, into: destination, rowStride: gateWidth)
     }
 
     /// Copies `weight_ih` and `weight_hh` into the transposed forms the forward GEMMs use,
@@ -103,10 +107,9 @@ struct LayerPass {
 
     /// Cells whose input and hidden products are summed (LSTM, simple RNN): step `t`'s gate
     /// block filled with `x_t W_ih^T + h_{t-1} W_hh^T`, biases left to the step kernel.
-    /// `projectInputs()` must have run first.
     func summedPreactivations(step t: Int) -> UnsafeMutablePointer<Float> {
         let gates = gateBlock(step: t)
-        projectInputIfNotCached(step: t, into: gates)
+        projectInputs(step: t, into: gates)
         if t > 0 {
             addRecurrentProjection(step: t, into: gates)
         }
@@ -116,8 +119,8 @@ struct LayerPass {
     /// Back-propagation through time, shared by every cell: `backwardStep(t)` runs from the
     /// last step to the first, turning d loss / d h_t in `gradients.recurrent` (zero before
     /// the last step) into step t's gate gradients; the hidden-side ones then go back to
-    /// `h_{t-1}` as `gradients.recurrent = dG_h W_hh + recurrentBeta * gradients.recurrent`,
-    /// and the weight gradients are formed over all steps at the end.
+    /// `h_{t-1}` as `gradients.recurrent = dG_h W_hh + recurrentBeta * gradients.recurrent`.
+    /// Each finished block of steps adds its weight gradients and writes its input gradient.
     ///
     /// - Parameter recurrentBeta: 1 when the step leaves a direct path of its own in
     ///   `gradients.recurrent` (the GRU's `z * dh`), 0 otherwise.
@@ -125,15 +128,22 @@ struct LayerPass {
         _ gradients: LayerGradients, recurrentBeta: Float, backwardStep: (Int) -> Void
     ) {
         gradients.recurrent.update(repeating: 0, count: rows * hidden)
+        gradients.transposedWeightGradient.update(
+            repeating: 0, count: (inputSize + hidden + 2) * gateWidth)
+        var blockEnd = timeSteps
         for t in stride(from: timeSteps - 1, through: 0, by: -1) {
             backwardStep(t)
+            if t % blockSteps == 0 {
+                accumulateBlockGradients(gradients, steps: t..<blockEnd)
+                blockEnd = t
+            }
             if t > 0 {
                 backpropagateToPreviousStep(
                     step(gradients.hiddenGates, t, width: gateWidth), into: gradients.recurrent,
                     beta: recurrentBeta)
             }
         }
-        accumulateWeightGradients(gradients)
+        addTransposedWeightGradient(gradients)
     }
 
     /// `recurrent[B, H] = gateGradients[B, G*H] W_hh + beta * recurrent`: the gradient that
@@ -168,10 +178,11 @@ struct LayerGradients {
     var input: UnsafeMutablePointer<Float>?
     var recurrent: UnsafeMutablePointer<Float>
     var cell: UnsafeMutablePointer<Float>
-    /// Scratch `[T, B, I + H + 1]` for the rows `[x_t, h_{t-1}, 1]`, and `[G*H, I + H + 1]`
-    /// for their product with the gate gradients; used when `hiddenGates == gates`.
-    var stackedOperand: UnsafeMutablePointer<Float>
-    var stackedProduct: UnsafeMutablePointer<Float>
+    /// The layer's weight gradients summed over its blocks of steps, transposed:
+    /// `[I + H + 2, G*H]`, rows `dW_ih^T`, `dW_hh^T`, `db_ih`, `db_hh`.
+    var transposedWeightGradient: UnsafeMutablePointer<Float>
+    /// At least `blockSteps * B` ones, for the bias gradients' column sums.
+    var ones: UnsafePointer<Float>
 
     /// Accumulators in the flat gradient, same shapes as the weights.
     var inputWeights: UnsafeMutablePointer<Float>
@@ -181,108 +192,93 @@ struct LayerGradients {
 }
 
 extension LayerPass {
-    /// Turns the per-step gate gradients into weight, bias and input gradients, each as
-    /// one GEMM over all time steps rather than one per step.
-    func accumulateWeightGradients(_ gradients: LayerGradients) {
-        if gradients.hiddenGates == gradients.gates {
-            accumulateStackedWeightGradients(gradients)
-        } else {
-            accumulateSeparateWeightGradients(gradients)
+    /// Adds the weight gradients of the time steps `steps`, a block just finished by the
+    /// backward loop, into `gradients.transposedWeightGradient`, and writes their input
+    /// gradient `dx = dG W_ih` for the layer below:
+    ///
+    ///     dW_ih^T += x^T dG,   dW_hh^T += h_{t-1}^T dG_h,   db_ih += 1^T dG,   db_hh += 1^T dG_h
+    ///
+    /// The products are formed transposed so that the time-major sequences serve as the
+    /// left operand where they are, with no copy; `h_{-1} = 0`, so step 0 adds nothing to
+    /// `dW_hh`. Cells with one gate gradient for both sides (LSTM, simple RNN) compute one
+    /// bias sum and add it to both biases.
+    private func accumulateBlockGradients(_ gradients: LayerGradients, steps: Range<Int>) {
+        let width = gateWidth
+        let product = gradients.transposedWeightGradient
+        let sequenceRows = steps.count * rows
+        let gates = UnsafePointer(step(gradients.gates, steps.lowerBound, width: width))
+        Matmul.multiply(
+            m: inputSize, n: width, k: sequenceRows,
+            .init(
+                pointer: step(input, steps.lowerBound, width: inputSize), rowStride: inputSize,
+                transposed: true),
+            .init(pointer: gates, rowStride: width),
+            beta: 1, into: product, rowStride: width)
+
+        let firstRecurrentStep = max(steps.lowerBound, 1)
+        if firstRecurrentStep < steps.upperBound {
+            Matmul.multiply(
+                m: hidden, n: width, k: (steps.upperBound - firstRecurrentStep) * rows,
+                .init(
+                    pointer: step(storage.outputs, firstRecurrentStep - 1, width: hidden),
+                    rowStride: hidden, transposed: true),
+                .init(
+                    pointer: step(gradients.hiddenGates, firstRecurrentStep, width: width),
+                    rowStride: width),
+                beta: 1, into: product + inputSize * width, rowStride: width)
         }
 
-        // dx = dG W_ih, consumed by the layer below.
+        let biasRow = product + (inputSize + hidden) * width
+        addColumnSums(of: gates, rowCount: sequenceRows, ones: gradients.ones, into: biasRow)
+        if gradients.hiddenGates != gradients.gates {
+            addColumnSums(
+                of: step(gradients.hiddenGates, steps.lowerBound, width: width),
+                rowCount: sequenceRows, ones: gradients.ones, into: biasRow + width)
+        }
+
         if let inputGradient = gradients.input {
             Matmul.multiply(
-                m: timeSteps * rows, n: inputSize, k: gateWidth,
-                .init(pointer: gradients.gates, rowStride: gateWidth),
+                m: sequenceRows, n: inputSize, k: width,
+                .init(pointer: gates, rowStride: width),
                 .init(pointer: inputWeights, rowStride: inputSize),
-                beta: 0, into: inputGradient, rowStride: inputSize)
+                beta: 0, into: step(inputGradient, steps.lowerBound, width: inputSize),
+                rowStride: inputSize)
         }
     }
 
-    /// `[dW_ih, dW_hh, db] += dG^T [x_t, h_{t-1}, 1]` as one GEMM, for cells whose input
-    /// and hidden sides share one gate gradient (LSTM, simple RNN).
-    ///
-    /// The transposed `dG` is the large operand and has few output columns to serve, so
-    /// OpenBLAS spends much of a weight-gradient GEMM packing it; stacking the right-hand
-    /// sides packs it once instead of twice, and the ones column yields the bias gradient
-    /// without a separate pass. `h_{-1} = 0` makes step 0 contribute nothing to `dW_hh`.
-    private func accumulateStackedWeightGradients(_ gradients: LayerGradients) {
-        let width = gateWidth
-        let stackedWidth = inputSize + hidden + 1
-        let operand = gradients.stackedOperand
-        for t in 0..<timeSteps {
-            for row in 0..<rows {
-                let sequenceRow = t * rows + row
-                let target = operand + sequenceRow * stackedWidth
-                target.update(from: input + sequenceRow * inputSize, count: inputSize)
-                if t == 0 {
-                    (target + inputSize).update(repeating: 0, count: hidden)
-                } else {
-                    (target + inputSize).update(
-                        from: storage.outputs + (sequenceRow - rows) * hidden, count: hidden)
-                }
-                target[inputSize + hidden] = 1
-            }
-        }
-
-        let product = gradients.stackedProduct
-        Matmul.multiply(
-            m: width, n: stackedWidth, k: timeSteps * rows,
-            .init(pointer: gradients.gates, rowStride: width, transposed: true),
-            .init(pointer: operand, rowStride: stackedWidth),
-            beta: 0, into: product, rowStride: stackedWidth)
-
-        for gateRow in 0..<width {
-            let source = product + gateRow * stackedWidth
-            let inputRow = gradients.inputWeights + gateRow * inputSize
-            for column in 0..<inputSize {
-                inputRow[column] += source[column]
-            }
-            let hiddenRow = gradients.hiddenWeights + gateRow * hidden
-            for column in 0..<hidden {
-                hiddenRow[column] += source[inputSize + column]
-            }
-            gradients.inputBias[gateRow] += source[inputSize + hidden]
-            gradients.hiddenBias[gateRow] += source[inputSize + hidden]
-        }
-    }
-
-    /// The GRU's input and hidden sides have different gate gradients: two GEMMs.
-    private func accumulateSeparateWeightGradients(_ gradients: LayerGradients) {
-        let width = gateWidth
-        let sequenceRows = timeSteps * rows
-
-        // dW_ih += dG^T x over all steps.
-        Matmul.multiply(
-            m: width, n: inputSize, k: sequenceRows,
-            .init(pointer: gradients.gates, rowStride: width, transposed: true),
-            .init(pointer: input, rowStride: inputSize),
-            beta: 1, into: gradients.inputWeights, rowStride: inputSize)
-
-        // dW_hh += dG_h[t]^T h_{t-1}; step 0 saw a zero state and contributes nothing.
-        Matmul.multiply(
-            m: width, n: hidden, k: (timeSteps - 1) * rows,
-            .init(
-                pointer: step(gradients.hiddenGates, 1, width: width), rowStride: width,
-                transposed: true),
-            .init(pointer: storage.outputs, rowStride: hidden),
-            beta: 1, into: gradients.hiddenWeights, rowStride: hidden)
-
-        addColumnSums(of: gradients.gates, rowCount: sequenceRows, into: gradients.inputBias)
-        addColumnSums(
-            of: gradients.hiddenGates, rowCount: sequenceRows, into: gradients.hiddenBias)
-    }
-
+    /// `sums[G*H] += 1^T matrix[rowCount, G*H]`, as a product with a row of ones.
     private func addColumnSums(
-        of matrix: UnsafePointer<Float>, rowCount: Int, into sums: UnsafeMutablePointer<Float>
+        of matrix: UnsafePointer<Float>, rowCount: Int, ones: UnsafePointer<Float>,
+        into sums: UnsafeMutablePointer<Float>
     ) {
+        Matmul.multiply(
+            m: 1, n: gateWidth, k: rowCount,
+            .init(pointer: ones, rowStride: rowCount),
+            .init(pointer: matrix, rowStride: gateWidth),
+            beta: 1, into: sums, rowStride: gateWidth)
+    }
+
+    /// Adds the transposed sums of every block into the gradient accumulators.
+    private func addTransposedWeightGradient(_ gradients: LayerGradients) {
         let width = gateWidth
-        for row in 0..<rowCount {
-            let source = matrix + row * width
-            for column in 0..<width {
-                sums[column] += source[column]
+        let product = UnsafePointer(gradients.transposedWeightGradient)
+        for column in 0..<inputSize {
+            let source = product + column * width
+            for gateRow in 0..<width {
+                gradients.inputWeights[gateRow * inputSize + column] += source[gateRow]
             }
+        }
+        for column in 0..<hidden {
+            let source = product + (inputSize + column) * width
+            for gateRow in 0..<width {
+                gradients.hiddenWeights[gateRow * hidden + column] += source[gateRow]
+            }
+        }
+        let inputBias = product + (inputSize + hidden) * width
+        let hiddenBias = gradients.hiddenGates == gradients.gates ? inputBias : inputBias + width
+        for gateRow in 0..<width {
+            gradients.inputBias[gateRow] += inputBias[gateRow]
+            gradients.hiddenBias[gateRow] += hiddenBias[gateRow]
         }
     }
 }

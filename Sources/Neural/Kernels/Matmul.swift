@@ -32,10 +32,10 @@ enum Matmul {
 
     /// `C[m, n] = alpha * op(A) op(B) + beta * C` through `cblas_sgemm`.
     ///
-    /// A product of up to `splitProductLimit` multiply-adds with an untransposed `A` runs
-    /// as equal row blocks small enough for OpenBLAS's small-matrix kernel. Every element
-    /// of `C` is still one dot product over all of `k`, and the blocks depend only on the
-    /// shape, so results stay deterministic.
+    /// A product of up to `splitProductLimit` multiply-adds runs as equal row blocks of
+    /// `C` small enough for OpenBLAS's small-matrix kernel (a block of a transposed `A` is
+    /// a block of its stored columns). Every element of `C` is still one dot product over
+    /// all of `k`, and the blocks depend only on the shape, so results stay deterministic.
     static func multiply(
         m: Int, n: Int, k: Int, alpha: Float = 1,
         _ a: Operand, _ b: Operand, beta: Float,
@@ -44,14 +44,14 @@ enum Matmul {
         precondition(m >= 0 && n >= 0 && k >= 0, "negative matrix dimension")
         guard m > 0, n > 0 else { return }
         let size = m * n * k
-        if !a.transposed, size > smallProductLimit, size <= splitProductLimit, m > 1 {
+        if size > smallProductLimit, size <= splitProductLimit, m > 1 {
             let blockCount = min(m, (size + smallProductLimit - 1) / smallProductLimit)
             let blockRows = (m + blockCount - 1) / blockCount
             var row = 0
             while row < m {
                 let rows = min(blockRows, m - row)
                 var block = a
-                block.pointer += row * a.rowStride
+                block.pointer += a.transposed ? row : row * a.rowStride
                 gemm(
                     m: rows, n: n, k: k, alpha: alpha, block, b, beta: beta,
                     into: c + row * ldc, rowStride: ldc)

@@ -81,7 +81,7 @@ extension RecurrentWorkspace {
                 hiddenGates: configuration.cell == .gru ? hiddenGateGradient : gateGradient,
                 input: index == 0 ? nil : inputGradient,
                 recurrent: recurrentGradient, cell: cellGradient,
-                stackedOperand: stackedOperand, stackedProduct: stackedProduct,
+                transposedWeightGradient: transposedWeightGradient, ones: UnsafePointer(ones),
                 inputWeights: gradient + offsets.inputWeights,
                 hiddenWeights: gradient + offsets.hiddenWeights,
                 inputBias: gradient + offsets.inputBias,

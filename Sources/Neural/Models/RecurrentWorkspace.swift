@@ -64,11 +64,11 @@ final class RecurrentWorkspace: @unchecked Sendable {
     let cellGradient: UnsafeMutablePointer<Float>
     /// GRU `h_{t-1} W_hh^T` (no bias) for one step, `[rows, G*H]`.
     let stepScratch: UnsafeMutablePointer<Float>
-    /// Rows `[x_t, h_{t-1}, 1]`, `[time, rows, max(inputSize, H) + H + 1]`, and their
-    /// product with the gate gradients, `[G*H, max(inputSize, H) + H + 1]`: the stacked
-    /// weight-gradient GEMM of the cells without a separate hidden-side gate gradient.
-    let stackedOperand: UnsafeMutablePointer<Float>
-    let stackedProduct: UnsafeMutablePointer<Float>
+    /// One layer's weight gradients, transposed, while the backward pass sums them over
+    /// its blocks of steps: `[max(inputSize, H) + H + 2, G*H]`.
+    let transposedWeightGradient: UnsafeMutablePointer<Float>
+    /// Always one: `max(128, capacity)` entries, for column sums by a product.
+    let ones: UnsafeMutablePointer<Float>
     /// Always zero: the initial hidden and cell state, `[rows, H]`.
     let zeros: UnsafeMutablePointer<Float>
     /// This thread's parameter gradient, in the layout of the flat parameters.
@@ -91,14 +91,14 @@ final class RecurrentWorkspace: @unchecked Sendable {
         let isGRU = configuration.cell == .gru
         let isLSTM = configuration.cell == .lstm
         let hasDropout = configuration.dropout > 0 && configuration.layers > 1
-        let stackedWidth = isGRU ? 0 : widest + hidden + 1
+        let onesCount = max(128, capacity)
 
         var sizes: [Int] = [
             sequence * configuration.inputSize, capacity * hidden,
             capacity * configuration.outputSize, capacity * configuration.outputSize,
             capacity * hidden, sequence * gateWidth, isGRU ? sequence * gateWidth : 0,
             sequence * hidden, sequence * widest, capacity * hidden, capacity * hidden,
-            capacity * gateWidth, sequence * stackedWidth, gateWidth * stackedWidth,
+            capacity * gateWidth, (widest + hidden + 2) * gateWidth, onesCount,
             capacity * hidden, layout.totalCount,
         ]
         for layer in layout.layers {
@@ -134,8 +134,10 @@ final class RecurrentWorkspace: @unchecked Sendable {
         recurrentGradient = take()
         cellGradient = take()
         stepScratch = take()
-        stackedOperand = take()
-        stackedProduct = take()
+        transposedWeightGradient = take()
+        let ones = take()
+        ones.update(repeating: 1, count: onesCount)
+        self.ones = ones
         zeros = take()
         gradient = take()
         var layers: [LayerStorage] = []

@@ -39,7 +39,7 @@ enum ElmanKernel {
         let count = pass.rows * hidden
         pass.backpropagateThroughTime(gradients, recurrentBeta: 0) { t in
             let outputs = pass.step(pass.storage.outputs, t, width: hidden)
-            let gateGradients = pass.step(gradients.gates, t, width: hidden)
+            let gateGradients = pass.gateGradientBlock(gradients.gates, step: t)
             let fromAbove = pass.step(gradients.outputs, t, width: hidden)
             switch nonlinearity {
             case .tanh:

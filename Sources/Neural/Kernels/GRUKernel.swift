@@ -100,8 +100,8 @@ enum GRUKernel {
         pass.backpropagateThroughTime(gradients, recurrentBeta: 1) { t in
             BackwardStep(
                 gates: pass.step(pass.storage.gates, t, width: width),
-                inputSide: pass.step(gradients.gates, t, width: width),
-                hiddenSide: pass.step(gradients.hiddenGates, t, width: width),
+                inputSide: pass.gateGradientBlock(gradients.gates, step: t),
+                hiddenSide: pass.gateGradientBlock(gradients.hiddenGates, step: t),
                 previous: pass.previousOutputs(step: t),
                 resetProjections: pass.step(pass.storage.cells, t, width: hidden),
                 fromAbove: pass.step(gradients.outputs, t, width: hidden),

@@ -78,7 +78,7 @@ enum LSTMKernel {
         pass.backpropagateThroughTime(gradients, recurrentBeta: 0) { t in
             BackwardStep(
                 gates: pass.step(pass.storage.gates, t, width: width),
-                gateGradients: pass.step(gradients.gates, t, width: width),
+                gateGradients: pass.gateGradientBlock(gradients.gates, step: t),
                 previousCells: t == 0
                     ? pass.zeros
                     : UnsafePointer(pass.step(pass.storage.cells, t - 1, width: hidden)),

@@ -44,6 +44,21 @@ struct LayerPass {
 
     var blockSteps: Int { Self.blockSteps(rows: rows) }
 
+    /// Rows of the gate-gradient buffers: one block of steps, `[blockSteps, B, G*H]`, as
+    /// each block's gradients are used up before the backward loop leaves it.
+    static func gateGradientRows(timeSteps: Int, capacity: Int) -> Int {
+        min(timeSteps * capacity, max(128, capacity))
+    }
+
+    /// Step `t`'s `[B, G*H]` block in a gate-gradient buffer, which holds the steps of one
+    /// block in time order.
+    @inline(__always)
+    func gateGradientBlock(_ base: UnsafeMutablePointer<Float>, step t: Int)
+        -> UnsafeMutablePointer<Float>
+    {
+        step(base, t % blockSteps, width: gateWidth)
+    }
+
     /// Projects the layer input `x W_ih^T` into `gates`, which must be step `t`'s gate
     /// block. When caching, this happens at the first step of each block for the whole
     /// block (the following steps' blocks come next in memory); otherwise for step `t`
@@ -139,7 +154,7 @@ struct LayerPass {
             }
             if t > 0 {
                 backpropagateToPreviousStep(
-                    step(gradients.hiddenGates, t, width: gateWidth), into: gradients.recurrent,
+                    gateGradientBlock(gradients.hiddenGates, step: t), into: gradients.recurrent,
                     beta: recurrentBeta)
             }
         }
@@ -170,7 +185,8 @@ struct LayerPass {
 struct LayerGradients {
     /// d loss / d outputs `[T, B, H]` arriving from above (head or next layer).
     var outputs: UnsafeMutablePointer<Float>
-    /// Input-side gate pre-activation gradients `[T, B, G*H]`.
+    /// Input-side gate pre-activation gradients of one block of steps, `[blockSteps, B, G*H]`
+    /// (see `LayerPass.gateGradientBlock`).
     var gates: UnsafeMutablePointer<Float>
     /// Hidden-side gate gradients; the same buffer as `gates` except for the GRU.
     var hiddenGates: UnsafeMutablePointer<Float>
@@ -206,7 +222,7 @@ extension LayerPass {
         let width = gateWidth
         let product = gradients.transposedWeightGradient
         let sequenceRows = steps.count * rows
-        let gates = UnsafePointer(step(gradients.gates, steps.lowerBound, width: width))
+        let gates = UnsafePointer(gateGradientBlock(gradients.gates, step: steps.lowerBound))
         Matmul.multiply(
             m: inputSize, n: width, k: sequenceRows,
             .init(
@@ -223,7 +239,7 @@ extension LayerPass {
                     pointer: step(storage.outputs, firstRecurrentStep - 1, width: hidden),
                     rowStride: hidden, transposed: true),
                 .init(
-                    pointer: step(gradients.hiddenGates, firstRecurrentStep, width: width),
+                    pointer: gateGradientBlock(gradients.hiddenGates, step: firstRecurrentStep),
                     rowStride: width),
                 beta: 1, into: product + inputSize * width, rowStride: width)
         }
@@ -232,7 +248,7 @@ extension LayerPass {
         addColumnSums(of: gates, rowCount: sequenceRows, ones: gradients.ones, into: biasRow)
         if gradients.hiddenGates != gradients.gates {
             addColumnSums(
-                of: step(gradients.hiddenGates, steps.lowerBound, width: width),
+                of: gateGradientBlock(gradients.hiddenGates, step: steps.lowerBound),
                 rowCount: sequenceRows, ones: gradients.ones, into: biasRow + width)
         }
 

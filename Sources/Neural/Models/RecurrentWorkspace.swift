@@ -50,7 +50,7 @@ final class RecurrentWorkspace: @unchecked Sendable {
     let predictionGradient: UnsafeMutablePointer<Float>
     /// d loss / d head input, `[rows, H]`.
     let featureGradient: UnsafeMutablePointer<Float>
-    /// d loss / d gate pre-activations, `[time, rows, G*H]`.
+    /// d loss / d gate pre-activations of one block of steps (`LayerPass.gateGradientRows`).
     let gateGradient: UnsafeMutablePointer<Float>
     /// GRU only: the hidden-side gate gradient (the `n` block differs by the factor `r`).
     let hiddenGateGradient: UnsafeMutablePointer<Float>
@@ -92,11 +92,13 @@ final class RecurrentWorkspace: @unchecked Sendable {
         let isLSTM = configuration.cell == .lstm
         let hasDropout = configuration.dropout > 0 && configuration.layers > 1
         let onesCount = max(128, capacity)
+        let gateGradientSize =
+            LayerPass.gateGradientRows(timeSteps: timeSteps, capacity: capacity) * gateWidth
 
         var sizes: [Int] = [
             sequence * configuration.inputSize, capacity * hidden,
             capacity * configuration.outputSize, capacity * configuration.outputSize,
-            capacity * hidden, sequence * gateWidth, isGRU ? sequence * gateWidth : 0,
+            capacity * hidden, gateGradientSize, isGRU ? gateGradientSize : 0,
             sequence * hidden, sequence * widest, capacity * hidden, capacity * hidden,
             capacity * gateWidth, (widest + hidden + 2) * gateWidth, onesCount,
             capacity * hidden, layout.totalCount,

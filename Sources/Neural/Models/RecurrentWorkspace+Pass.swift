@@ -67,6 +67,10 @@ extension RecurrentWorkspace {
             biasGradient: gradient + layout.headBias, inputGradient: featureGradient)
         scatterHeadGradient(rows: rows)
 
+        // Each layer reads d loss / d outputs from one buffer and writes d loss / d input
+        // into the other, which becomes the next layer's `fromAbove`.
+        var fromAbove = outputGradient
+        var toBelow = inputGradient
         for index in stride(from: top, through: 0, by: -1) {
             let input =
                 index == 0
@@ -77,9 +81,9 @@ extension RecurrentWorkspace {
                 index, parameters: parameters, input: input, rows: rows, cachesForBackward: true)
             let offsets = layout.layers[index]
             let gradients = LayerGradients(
-                outputs: outputGradient, gates: gateGradient,
+                outputs: fromAbove, gates: gateGradient,
                 hiddenGates: configuration.cell == .gru ? hiddenGateGradient : gateGradient,
-                input: index == 0 ? nil : inputGradient,
+                input: index == 0 ? nil : toBelow,
                 recurrent: recurrentGradient, cell: cellGradient,
                 transposedWeightGradient: transposedWeightGradient, ones: UnsafePointer(ones),
                 inputWeights: gradient + offsets.inputWeights,
@@ -95,15 +99,13 @@ extension RecurrentWorkspace {
 
             // The layer below receives d loss / d input, through its dropout mask if any.
             if index > 0 {
-                let count = timeSteps * rows * hidden
                 if usedDropout {
                     let mask = layers[index - 1].mask
-                    for element in 0..<count {
-                        outputGradient[element] = inputGradient[element] * mask[element]
+                    for element in 0..<(timeSteps * rows * hidden) {
+                        toBelow[element] *= mask[element]
                     }
-                } else {
-                    outputGradient.update(from: inputGradient, count: count)
                 }
+                swap(&fromAbove, &toBelow)
             }
         }
     }

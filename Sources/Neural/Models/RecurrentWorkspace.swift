@@ -54,9 +54,10 @@ final class RecurrentWorkspace: @unchecked Sendable {
     let gateGradient: UnsafeMutablePointer<Float>
     /// GRU only: the hidden-side gate gradient (the `n` block differs by the factor `r`).
     let hiddenGateGradient: UnsafeMutablePointer<Float>
-    /// d loss / d layer outputs, `[time, rows, H]`.
+    /// d loss / d layer outputs, `[time, rows, H]`, from the head for the top layer; it and
+    /// `inputGradient` take turns as one layer's input gradient and the next one's outputs.
     let outputGradient: UnsafeMutablePointer<Float>
-    /// d loss / d layer inputs, `[time, rows, max(inputSize, H)]`.
+    /// d loss / d layer inputs, `[time, rows, H]` (the bottom layer computes none).
     let inputGradient: UnsafeMutablePointer<Float>
     /// Gradient flowing back through `h_{t-1}`, `[rows, H]`.
     let recurrentGradient: UnsafeMutablePointer<Float>
@@ -99,7 +100,7 @@ final class RecurrentWorkspace: @unchecked Sendable {
             sequence * configuration.inputSize, capacity * hidden,
             capacity * configuration.outputSize, capacity * configuration.outputSize,
             capacity * hidden, gateGradientSize, isGRU ? gateGradientSize : 0,
-            sequence * hidden, sequence * widest, capacity * hidden, capacity * hidden,
+            sequence * hidden, sequence * hidden, capacity * hidden, capacity * hidden,
             capacity * gateWidth, (widest + hidden + 2) * gateWidth, onesCount,
             capacity * hidden, layout.totalCount,
         ]

@@ -92,14 +92,15 @@ import Testing
     }
 
     /// Enough rows that the backward pass forms its weight and input gradients over several
-    /// blocks of steps, the first (last in time) a partial one.
+    /// blocks of steps, the first (last in time) a partial one; three layers, so the input
+    /// gradient buffers change roles twice.
     @Test(arguments: RecurrentCell.allCases)
-    func gradientOverSeveralBlocksOfStepsMatchesCentralDifferences(_ cell: RecurrentCell) {
+    func gradientOverBlocksOfStepsAndThreeLayersMatchesCentralDifferences(_ cell: RecurrentCell) {
         let (batch, timeSteps) = (30, 10)
         let blockSteps = LayerPass.blockSteps(rows: batch)
         #expect(blockSteps > 1 && timeSteps > blockSteps && timeSteps % blockSteps != 0)
         let configuration = RecurrentConfiguration(
-            cell: cell, layers: 2, hiddenSize: 3, inputSize: 2, outputSize: 1)
+            cell: cell, layers: 3, hiddenSize: 3, inputSize: 2, outputSize: 1)
         let model = RecurrentModel(configuration: configuration, seed: 13)
         let inputs = gaussianValues(batch * timeSteps * 2, seed: 9)
         let targets = gaussianValues(batch, seed: 10)

@@ -36,24 +36,29 @@ enum ElmanKernel {
         _ pass: LayerPass, _ gradients: LayerGradients, nonlinearity: RecurrentNonlinearity
     ) {
         let hidden = pass.hidden
-        let count = pass.rows * hidden
         pass.backpropagateThroughTime(gradients, recurrentBeta: 0) { t in
             let outputs = pass.step(pass.storage.outputs, t, width: hidden)
             let gateGradients = pass.gateGradientBlock(gradients.gates, step: t)
             let fromAbove = pass.step(gradients.outputs, t, width: hidden)
-            switch nonlinearity {
-            case .tanh:
-                for index in 0..<count {
-                    let output = outputs[index]
-                    gateGradients[index] =
-                        (fromAbove[index] + gradients.recurrent[index])
-                        * (1 - output * output)
-                }
-            case .relu:
-                // ReLU's derivative at 0 is taken as 0, as PyTorch does.
-                for index in 0..<count {
-                    let total = fromAbove[index] + gradients.recurrent[index]
-                    gateGradients[index] = outputs[index] > 0 ? total : 0
+            for row in 0..<pass.rows {
+                pass.prefetchBlockOperands(row: row, step: t)
+                pass.prefetchRow(row, step: t - 1, of: pass.storage.outputs, width: hidden)
+                pass.prefetchRow(row, step: t - 1, of: gradients.outputs, width: hidden)
+                let units = (row * hidden)..<((row + 1) * hidden)
+                switch nonlinearity {
+                case .tanh:
+                    for index in units {
+                        let output = outputs[index]
+                        gateGradients[index] =
+                            (fromAbove[index] + gradients.recurrent[index])
+                            * (1 - output * output)
+                    }
+                case .relu:
+                    // ReLU's derivative at 0 is taken as 0, as PyTorch does.
+                    for index in units {
+                        let total = fromAbove[index] + gradients.recurrent[index]
+                        gateGradients[index] = outputs[index] > 0 ? total : 0
+                    }
                 }
             }
         }

@@ -120,10 +120,12 @@ protocol LaneStep {
 }
 
 extension LaneStep {
-    /// Runs `update` over the first `units` units of rows `0..<rows`.
+    /// Runs `update` over the first `units` units of rows `0..<rows`, calling
+    /// `beforeRow(row)` before each row.
     @inline(__always)
-    func updateRows(_ rows: Int, units: Int) {
+    func updateRows(_ rows: Int, units: Int, beforeRow: (Int) -> Void = { _ in }) {
         for row in 0..<rows {
+            beforeRow(row)
             updateUnits(row: row, count: units)
         }
     }

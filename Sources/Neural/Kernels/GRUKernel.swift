@@ -106,7 +106,13 @@ enum GRUKernel {
                 resetProjections: pass.step(pass.storage.cells, t, width: hidden),
                 fromAbove: pass.step(gradients.outputs, t, width: hidden),
                 recurrent: gradients.recurrent, hidden: hidden
-            ).updateRows(pass.rows, units: hidden)
+            ).updateRows(pass.rows, units: hidden) { row in
+                pass.prefetchBlockOperands(row: row, step: t)
+                pass.prefetchRow(row, step: t - 1, of: pass.storage.gates, width: width)
+                pass.prefetchRow(row, step: t - 1, of: pass.storage.cells, width: hidden)
+                pass.prefetchRow(row, step: t - 2, of: pass.storage.outputs, width: hidden)
+                pass.prefetchRow(row, step: t - 1, of: gradients.outputs, width: hidden)
+            }
         }
     }
 

@@ -85,7 +85,13 @@ enum LSTMKernel {
                 cellTanh: pass.step(pass.storage.cellTanh, t, width: hidden),
                 fromAbove: pass.step(gradients.outputs, t, width: hidden),
                 recurrent: gradients.recurrent, cell: gradients.cell, hidden: hidden
-            ).updateRows(pass.rows, units: hidden)
+            ).updateRows(pass.rows, units: hidden) { row in
+                pass.prefetchBlockOperands(row: row, step: t)
+                pass.prefetchRow(row, step: t - 1, of: pass.storage.gates, width: width)
+                pass.prefetchRow(row, step: t - 1, of: pass.storage.cellTanh, width: hidden)
+                pass.prefetchRow(row, step: t - 2, of: pass.storage.cells, width: hidden)
+                pass.prefetchRow(row, step: t - 1, of: gradients.outputs, width: hidden)
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The pointers and sizes one recurrent layer's forward and backward kernels work on.
 ///
 /// Letters in shapes: `T` time steps, `B` rows of the chunk, `I` layer input size,
@@ -159,6 +161,32 @@ struct LayerPass {
             }
         }
         addTransposedWeightGradient(gradients)
+    }
+
+    /// Asks the caches for row `row` of step `t`'s block in a time-major sequence of width
+    /// `width`, if there is such a step. The backward loop runs from the last step down and
+    /// reads each step's cached tensors once, long after the forward pass wrote them; the
+    /// hardware prefetchers do not run ahead across steps, so the cells request what step
+    /// `t - 1` will read, row by row, while step `t` is being computed.
+    @inline(__always)
+    func prefetchRow(_ row: Int, step t: Int, of sequence: UnsafePointer<Float>, width: Int) {
+        guard t >= 0 else { return }
+        let start = sequence + (t * rows + row) * width
+        var offset = 0
+        while offset < width {
+            walkforward_prefetch(start + offset)
+            offset += 16
+        }
+    }
+
+    /// Prefetches row `row` of what the weight-gradient products of the next block of steps
+    /// will read (`x_s` and `h_{s-1}`, `s = t - blockSteps`); every cell calls it from its
+    /// backward step `t`, besides prefetching its own tensors for step `t - 1`.
+    @inline(__always)
+    func prefetchBlockOperands(row: Int, step t: Int) {
+        let ahead = t - blockSteps
+        prefetchRow(row, step: ahead, of: input, width: inputSize)
+        prefetchRow(row, step: ahead - 1, of: storage.outputs, width: hidden)
     }
 
     /// `recurrent[B, H] = gateGradients[B, G*H] W_hh + beta * recurrent`: the gradient that

@@ -45,7 +45,10 @@ let package = Package(
         // A header-only software prefetch for the Neural module's backward pass.
         .systemLibrary(name: "CPrefetch"),
         .target(name: "MarketData", dependencies: ["CCurl"]),
-        .target(name: "Neural", dependencies: ["CBLAS", "CPrefetch"], swiftSettings: neuralVectorSettings),
+        .target(
+            name: "Neural", dependencies: ["CBLAS", "CPrefetch"],
+            swiftSettings: neuralVectorSettings
+        ),
         .target(name: "Forecasting", dependencies: ["MarketData", "Neural"]),
         .target(name: "Backtesting", dependencies: ["MarketData", "Forecasting"]),
         .target(

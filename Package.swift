@@ -42,11 +42,11 @@ let package = Package(
         ),
         // glibc's mallopt, for the benchmark command only.
         .systemLibrary(name: "CMalloc"),
-        // A header-only software prefetch for the Neural module's backward pass.
-        .systemLibrary(name: "CPrefetch"),
+        // Header-only: a software prefetch and a vector square root for the Neural module.
+        .systemLibrary(name: "CIntrinsics"),
         .target(name: "MarketData", dependencies: ["CCurl"]),
         .target(
-            name: "Neural", dependencies: ["CBLAS", "CPrefetch"],
+            name: "Neural", dependencies: ["CBLAS", "CIntrinsics"],
             swiftSettings: neuralVectorSettings
         ),
         .target(name: "Forecasting", dependencies: ["MarketData", "Neural"]),

@@ -55,4 +55,21 @@ import Testing
             }
         }
     }
+
+    /// Adam's vector square root (one instruction through `CIntrinsics`) is correctly
+    /// rounded, as the scalar one is, from zero and subnormals to infinity.
+    @Test func vectorSquareRootGivesTheScalarBits() {
+        let values: [Float] =
+            [0, .leastNonzeroMagnitude, 1e-38, 1e-30, 2e-7, 0.25, 1, 2, 3, 1e10, .infinity]
+            + Self.samples.map(abs)
+        let width = Lanes.scalarCount
+        for start in stride(from: 0, through: values.count - width, by: width) {
+            let scalars = Array(values[start..<(start + width)])
+            let roots = Lanes(scalars).squareRoot()
+            for lane in 0..<width {
+                #expect(roots[lane].bitPattern == scalars[lane].squareRoot().bitPattern)
+            }
+        }
+        #expect(Lanes(repeating: -1).squareRoot()[0].isNaN)
+    }
 }

@@ -1,3 +1,5 @@
+import CIntrinsics
+
 /// Arithmetic the element-wise kernels need, on one float or on a vector of lanes.
 ///
 /// The kernels are written once, generic over this protocol, and run on `Lanes` for the body
@@ -104,6 +106,16 @@ extension Lanes: FloatLanes {
     @inline(__always)
     static func load(_ pointer: UnsafePointer<Float>) -> Lanes {
         UnsafeRawPointer(pointer).loadUnaligned(as: Lanes.self)
+    }
+
+    /// One vector square root; the standard library's takes the lanes one at a time.
+    @inline(__always)
+    func squareRoot() -> Lanes {
+        #if NEURAL_AVX2
+            walkforward_sqrt8(self)
+        #else
+            walkforward_sqrt4(self)
+        #endif
     }
 
     @inline(__always)

@@ -1,4 +1,4 @@
-import CPrefetch
+import CIntrinsics
 
 /// The pointers and sizes one recurrent layer's forward and backward kernels work on.
 ///

@@ -4,7 +4,8 @@ import CIntrinsics
 ///
 /// Letters in shapes: `T` time steps, `B` rows of the chunk, `I` layer input size,
 /// `H` hidden size, `G` gate count. All sequences are time-major, `[T, B, n]`.
-/// The steps every cell shares (input projection, weight gradients) live here; the
+/// What every cell shares lives here: the input and recurrent products, the backward time
+/// loop over blocks of steps, the weight and input gradients, and the prefetching; the
 /// per-step recurrences live in `LSTMKernel`, `GRUKernel` and `ElmanKernel`.
 struct LayerPass {
     var rows: Int

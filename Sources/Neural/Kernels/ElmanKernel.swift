@@ -41,9 +41,8 @@ enum ElmanKernel {
             let gateGradients = pass.gateGradientBlock(gradients.gates, step: t)
             let fromAbove = pass.step(gradients.outputs, t, width: hidden)
             for row in 0..<pass.rows {
-                pass.prefetchBlockOperands(row: row, step: t)
+                pass.prefetchSharedRow(row, step: t, gradients: gradients, cachedGates: false)
                 pass.prefetchRow(row, step: t - 1, of: pass.storage.outputs, width: hidden)
-                pass.prefetchRow(row, step: t - 1, of: gradients.outputs, width: hidden)
                 let units = (row * hidden)..<((row + 1) * hidden)
                 switch nonlinearity {
                 case .tanh:

@@ -86,11 +86,9 @@ enum LSTMKernel {
                 fromAbove: pass.step(gradients.outputs, t, width: hidden),
                 recurrent: gradients.recurrent, cell: gradients.cell, hidden: hidden
             ).updateRows(pass.rows, units: hidden) { row in
-                pass.prefetchBlockOperands(row: row, step: t)
-                pass.prefetchRow(row, step: t - 1, of: pass.storage.gates, width: width)
+                pass.prefetchSharedRow(row, step: t, gradients: gradients, cachedGates: true)
                 pass.prefetchRow(row, step: t - 1, of: pass.storage.cellTanh, width: hidden)
                 pass.prefetchRow(row, step: t - 2, of: pass.storage.cells, width: hidden)
-                pass.prefetchRow(row, step: t - 1, of: gradients.outputs, width: hidden)
             }
         }
     }

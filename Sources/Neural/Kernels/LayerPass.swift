@@ -180,11 +180,19 @@ struct LayerPass {
         }
     }
 
-    /// Prefetches row `row` of what the weight-gradient products of the next block of steps
-    /// will read (`x_s` and `h_{s-1}`, `s = t - blockSteps`); every cell calls it from its
-    /// backward step `t`, besides prefetching its own tensors for step `t - 1`.
+    /// Prefetches row `row` of what every cell's backward step `t - 1` reads, the gradient
+    /// from above and (for cells that cache them) the activated gates, and of what the
+    /// weight-gradient products of the next block will read (`x_s` and `h_{s-1}`,
+    /// `s = t - blockSteps`). Each cell calls it from its backward step `t`, besides
+    /// prefetching its own cached states.
     @inline(__always)
-    func prefetchBlockOperands(row: Int, step t: Int) {
+    func prefetchSharedRow(
+        _ row: Int, step t: Int, gradients: LayerGradients, cachedGates: Bool
+    ) {
+        prefetchRow(row, step: t - 1, of: gradients.outputs, width: hidden)
+        if cachedGates {
+            prefetchRow(row, step: t - 1, of: storage.gates, width: gateWidth)
+        }
         let ahead = t - blockSteps
         prefetchRow(row, step: ahead, of: input, width: inputSize)
         prefetchRow(row, step: ahead - 1, of: storage.outputs, width: hidden)

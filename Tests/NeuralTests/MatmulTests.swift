@@ -26,6 +26,9 @@ import Testing
         // Split into row blocks for OpenBLAS's small-matrix kernel (1e6 < m n k <= 4e6).
         Shape(m: 64, n: 256, k: 64, transposeA: false, transposeB: false, alpha: 1, beta: 1),
         Shape(m: 61, n: 200, k: 129, transposeA: false, transposeB: true, alpha: 2, beta: 0),
+        // A transposed `A` splits along its stored columns (the weight-gradient shape).
+        Shape(m: 64, n: 256, k: 128, transposeA: true, transposeB: false, alpha: 1, beta: 1),
+        Shape(m: 61, n: 130, k: 200, transposeA: true, transposeB: true, alpha: 1, beta: 0.5),
     ]
 
     @Test(arguments: shapes)

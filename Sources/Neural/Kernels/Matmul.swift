@@ -26,8 +26,9 @@ enum Matmul {
     /// 24-27 us in one call and 2 x 10.5 us as two 32-row calls (Cooperlake kernel on Zen 4).
     static let smallProductLimit = 1_000_000
 
-    /// Products up to this size are split into row blocks under `smallProductLimit`; for
-    /// larger ones (the all-time-steps GEMMs) splitting measured no better or worse.
+    /// Products up to this size are split into row blocks under `smallProductLimit`. The
+    /// recurrent layers keep their products below it (`LayerPass.blockSteps`); for larger
+    /// ones, such as products over all 60 time steps at once, splitting measured no better.
     static let splitProductLimit = 4 * smallProductLimit
 
     /// `C[m, n] = alpha * op(A) op(B) + beta * C` through `cblas_sgemm`.

@@ -119,6 +119,31 @@ import Testing
             at: model.flatParameters.map(Double.init))
     }
 
+    /// One time step: the block holds step 0 alone, whose zero previous state adds nothing
+    /// to `dW_hh`, and the gradient flows through the input side only.
+    @Test(arguments: RecurrentCell.allCases)
+    func gradientOfASingleStepMatchesCentralDifferences(_ cell: RecurrentCell) {
+        let batch = 4
+        let configuration = RecurrentConfiguration(
+            cell: cell, layers: 2, hiddenSize: 3, inputSize: 2, outputSize: 1)
+        let model = RecurrentModel(configuration: configuration, seed: 17)
+        let inputs = gaussianValues(batch * 2, seed: 11)
+        let targets = gaussianValues(batch, seed: 12)
+        let analytic = model.lossAndGradient(
+            inputs: inputs, targets: targets, rows: batch, loss: .mse)
+
+        let reference = DoubleReference(configuration)
+        let doubleInputs = inputs.map(Double.init)
+        let doubleTargets = targets.map(Double.init)
+        func loss(_ parameters: [Double]) -> Double {
+            let outputs = reference.forward(parameters, inputs: doubleInputs, batch: batch)
+            return DoubleReference.loss(.mse, outputs: outputs, targets: doubleTargets)
+        }
+        expectGradient(
+            analytic.gradient, matchesCentralDifferencesOf: loss,
+            at: model.flatParameters.map(Double.init))
+    }
+
     @Test func splittingTheBatchAcrossThreadsGivesTheSameGradient() {
         let configuration = RecurrentConfiguration(
             cell: .lstm, layers: 2, hiddenSize: 5, inputSize: 3, outputSize: 2)

@@ -34,24 +34,9 @@ import Testing
             cell: testCase.cell, layers: 2, hiddenSize: 3, inputSize: 2,
             outputSize: testCase.outputs, head: testCase.head,
             nonlinearity: testCase.nonlinearity)
-        let model = RecurrentModel(configuration: configuration, seed: 11)
-        let batch = 3
-        let inputs = gaussianValues(batch * 4 * 2, seed: 5)
-        let targets = gaussianValues(batch * testCase.outputs, seed: 6)
-        let analytic = model.lossAndGradient(
-            inputs: inputs, targets: targets, rows: batch, loss: testCase.loss)
-
-        let reference = DoubleReference(configuration)
-        let doubleInputs = inputs.map(Double.init)
-        let doubleTargets = targets.map(Double.init)
-        func loss(_ parameters: [Double]) -> Double {
-            let outputs = reference.forward(parameters, inputs: doubleInputs, batch: batch)
-            return DoubleReference.loss(testCase.loss, outputs: outputs, targets: doubleTargets)
-        }
-        let parameters = model.flatParameters.map(Double.init)
-        #expect(abs(loss(parameters) - analytic.loss) <= 1e-5 * max(1, abs(analytic.loss)))
-
-        expectGradient(analytic.gradient, matchesCentralDifferencesOf: loss, at: parameters)
+        expectGradientMatchesReference(
+            configuration, modelSeed: 11, batch: 3, timeSteps: 4, loss: testCase.loss,
+            dataSeed: 5)
     }
 
     @Test(arguments: RecurrentCell.allCases)
@@ -101,47 +86,44 @@ import Testing
         #expect(blockSteps > 1 && timeSteps > blockSteps && timeSteps % blockSteps != 0)
         let configuration = RecurrentConfiguration(
             cell: cell, layers: 3, hiddenSize: 3, inputSize: 2, outputSize: 1)
-        let model = RecurrentModel(configuration: configuration, seed: 13)
-        let inputs = gaussianValues(batch * timeSteps * 2, seed: 9)
-        let targets = gaussianValues(batch, seed: 10)
-        let analytic = model.lossAndGradient(
-            inputs: inputs, targets: targets, rows: batch, loss: .mse)
-
-        let reference = DoubleReference(configuration)
-        let doubleInputs = inputs.map(Double.init)
-        let doubleTargets = targets.map(Double.init)
-        func loss(_ parameters: [Double]) -> Double {
-            let outputs = reference.forward(parameters, inputs: doubleInputs, batch: batch)
-            return DoubleReference.loss(.mse, outputs: outputs, targets: doubleTargets)
-        }
-        expectGradient(
-            analytic.gradient, matchesCentralDifferencesOf: loss,
-            at: model.flatParameters.map(Double.init))
+        expectGradientMatchesReference(
+            configuration, modelSeed: 13, batch: batch, timeSteps: timeSteps, dataSeed: 9)
     }
 
     /// One time step: the block holds step 0 alone, whose zero previous state adds nothing
     /// to `dW_hh`, and the gradient flows through the input side only.
     @Test(arguments: RecurrentCell.allCases)
     func gradientOfASingleStepMatchesCentralDifferences(_ cell: RecurrentCell) {
-        let batch = 4
         let configuration = RecurrentConfiguration(
             cell: cell, layers: 2, hiddenSize: 3, inputSize: 2, outputSize: 1)
-        let model = RecurrentModel(configuration: configuration, seed: 17)
-        let inputs = gaussianValues(batch * 2, seed: 11)
-        let targets = gaussianValues(batch, seed: 12)
+        expectGradientMatchesReference(
+            configuration, modelSeed: 17, batch: 4, timeSteps: 1, dataSeed: 11)
+    }
+
+    /// Runs `batch` seeded windows through a model of `configuration` (no dropout), then
+    /// holds the engine's loss to `DoubleReference` and its gradient to central differences
+    /// of the reference's loss. Targets draw from `dataSeed + 1`.
+    private func expectGradientMatchesReference(
+        _ configuration: RecurrentConfiguration, modelSeed: UInt64, batch: Int, timeSteps: Int,
+        loss lossKind: Loss = .mse, dataSeed: UInt64
+    ) {
+        let model = RecurrentModel(configuration: configuration, seed: modelSeed)
+        let inputs = gaussianValues(
+            batch * timeSteps * configuration.inputSize, seed: dataSeed)
+        let targets = gaussianValues(batch * configuration.outputSize, seed: dataSeed + 1)
         let analytic = model.lossAndGradient(
-            inputs: inputs, targets: targets, rows: batch, loss: .mse)
+            inputs: inputs, targets: targets, rows: batch, loss: lossKind)
 
         let reference = DoubleReference(configuration)
         let doubleInputs = inputs.map(Double.init)
         let doubleTargets = targets.map(Double.init)
         func loss(_ parameters: [Double]) -> Double {
             let outputs = reference.forward(parameters, inputs: doubleInputs, batch: batch)
-            return DoubleReference.loss(.mse, outputs: outputs, targets: doubleTargets)
+            return DoubleReference.loss(lossKind, outputs: outputs, targets: doubleTargets)
         }
-        expectGradient(
-            analytic.gradient, matchesCentralDifferencesOf: loss,
-            at: model.flatParameters.map(Double.init))
+        let parameters = model.flatParameters.map(Double.init)
+        #expect(abs(loss(parameters) - analytic.loss) <= 1e-5 * max(1, abs(analytic.loss)))
+        expectGradient(analytic.gradient, matchesCentralDifferencesOf: loss, at: parameters)
     }
 
     @Test func splittingTheBatchAcrossThreadsGivesTheSameGradient() {

@@ -40,17 +40,20 @@ struct LayerPass {
     /// Time steps per block of the products that span several steps: the training forward
     /// pass projects the inputs of one block at a time, and the backward pass turns one
     /// block's gate gradients into weight and input gradients while they are still in
-    /// cache. About 128 rows per block keeps each product, split by `Matmul`, within
-    /// OpenBLAS's small-matrix kernel, which runs these shapes faster than its packing
-    /// kernel runs the products over all steps at once.
-    static func blockSteps(rows: Int) -> Int { max(1, 128 / rows) }
+    /// cache. About `blockRows` rows per block keeps each product, split by `Matmul`,
+    /// within OpenBLAS's small-matrix kernel, which runs these shapes faster than its
+    /// packing kernel runs the products over all steps at once.
+    static func blockSteps(rows: Int) -> Int { max(1, blockRows / rows) }
+
+    /// The rows a block of steps aims at; a block never has more, unless one step does.
+    static let blockRows = 128
 
     var blockSteps: Int { Self.blockSteps(rows: rows) }
 
     /// Rows of the gate-gradient buffers: one block of steps, `[blockSteps, B, G*H]`, as
     /// each block's gradients are used up before the backward loop leaves it.
     static func gateGradientRows(timeSteps: Int, capacity: Int) -> Int {
-        min(timeSteps * capacity, max(128, capacity))
+        min(timeSteps * capacity, max(blockRows, capacity))
     }
 
     /// Step `t`'s `[B, G*H]` block in a gate-gradient buffer, which holds the steps of one

@@ -68,7 +68,7 @@ final class RecurrentWorkspace: @unchecked Sendable {
     /// One layer's weight gradients, transposed, while the backward pass sums them over
     /// its blocks of steps: `[max(inputSize, H) + H + 2, G*H]`.
     let transposedWeightGradient: UnsafeMutablePointer<Float>
-    /// Always one: `max(128, capacity)` entries, for column sums by a product.
+    /// Always one, one entry per row a block of steps can hold, for column sums by a product.
     let ones: UnsafeMutablePointer<Float>
     /// Always zero: the initial hidden and cell state, `[rows, H]`.
     let zeros: UnsafeMutablePointer<Float>
@@ -92,7 +92,7 @@ final class RecurrentWorkspace: @unchecked Sendable {
         let isGRU = configuration.cell == .gru
         let isLSTM = configuration.cell == .lstm
         let hasDropout = configuration.dropout > 0 && configuration.layers > 1
-        let onesCount = max(128, capacity)
+        let onesCount = max(LayerPass.blockRows, capacity)
         let gateGradientSize =
             LayerPass.gateGradientRows(timeSteps: timeSteps, capacity: capacity) * gateWidth
 

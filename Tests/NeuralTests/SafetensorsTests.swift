@@ -155,6 +155,61 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        ("1", "1000000000"), ("100000000", "4"), ("1", "4000000000000000000"),
+        ("3037000500", "3037000500"), ("9223372036854775807", "9223372036854775807"),
+    ])
+    func architecturesTooLargeForTheFileAreRefusedBeforeAnythingIsBuilt(
+        layers: String, hidden: String
+    ) throws {
+        let url = try writeEdited { header in
+            var metadata = header["__metadata__"] as! [String: String]
+            metadata["layers"] = layers
+            metadata["hidden"] = hidden
+            header["__metadata__"] = metadata
+        }
+        let error = try #require(throws: NeuralError.self) { try Safetensors.read(from: url) }
+        guard case .malformedSafetensors(let path, let reason) = error else {
+            Issue.record("unexpected error \(error)")
+            return
+        }
+        #expect(path == url.path)
+        #expect(reason.contains("\(layers)-layer lstm model with hidden \(hidden)"))
+        #expect(reason.contains("bytes of tensor data"))
+    }
+
+    @Test func parameterCountAgreesWithTheLayoutAndSaysWhenItOverflows() {
+        for cell in RecurrentCell.allCases {
+            for (layers, hidden, input, output) in [(1, 1, 1, 1), (3, 7, 5, 2), (2, 64, 4, 3)] {
+                let configuration = RecurrentConfiguration(
+                    cell: cell, layers: layers, hiddenSize: hidden, inputSize: input,
+                    outputSize: output)
+                #expect(
+                    ParameterLayout.parameterCount(configuration)
+                        == ParameterLayout(configuration).totalCount)
+            }
+        }
+        let huge = RecurrentConfiguration(
+            cell: .gru, layers: 2, hiddenSize: Int.max / 2, inputSize: 1)
+        #expect(ParameterLayout.parameterCount(huge) == nil)
+    }
+
+    @Test(arguments: [[Int.max - 8, Int.max], [5, Int.min], [-1, 7]])
+    func dataOffsetsThatWouldOverflowAreRefused(offsets: [Int]) throws {
+        let url = try writeEdited { header in
+            var entry = header["head.bias"] as! [String: Any]
+            entry["data_offsets"] = offsets
+            header["head.bias"] = entry
+        }
+        let error = try #require(throws: NeuralError.self) { try Safetensors.read(from: url) }
+        guard case .badTensor(_, let name, let found, _) = error else {
+            Issue.record("unexpected error \(error)")
+            return
+        }
+        #expect(name == "head.bias")
+        #expect(found.hasPrefix("data_offsets"))
+    }
+
     /// Writes a valid file, lets `edit` change its JSON header, and returns the new file.
     private func writeEdited(_ edit: (inout [String: Any]) -> Void) throws -> URL {
         let model = RecurrentModel(configuration: Self.configuration, seed: 4)

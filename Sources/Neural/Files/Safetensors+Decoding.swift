@@ -19,6 +19,7 @@ extension Safetensors {
             metadata = strings
         }
         let configuration = try configuration(from: metadata, path: path)
+        try requireRoom(for: configuration, dataBytes: bytes.count - dataStart, path: path)
         let layout = ParameterLayout(configuration)
 
         let expectedNames = Set(layout.tensors.map(\.name))
@@ -44,6 +45,25 @@ extension Safetensors {
             }
         }
         return (RecurrentModel(configuration: configuration, parameters: parameters), metadata)
+    }
+
+    /// Refuses an architecture whose float32 parameters cannot fit in the file's data
+    /// section, before anything of that size is built: metadata such as `hidden:
+    /// "1000000000"` would otherwise ask for exabytes, or loop over a hundred million layers.
+    private static func requireRoom(
+        for configuration: RecurrentConfiguration, dataBytes: Int, path: String
+    ) throws(NeuralError) {
+        let count = ParameterLayout.parameterCount(configuration)
+        if let count, count <= dataBytes / 4 { return }
+        let described =
+            "a \(configuration.layers)-layer \(configuration.cell.rawValue) model with hidden "
+            + "\(configuration.hiddenSize), input_size \(configuration.inputSize) and "
+            + "output_size \(configuration.outputSize)"
+        throw .malformedSafetensors(
+            path: path,
+            reason: "__metadata__ describes \(described), which has "
+                + "\(count.map { "\($0)" } ?? "more than \(Int.max)") float32 parameters, "
+                + "but the file holds \(dataBytes) bytes of tensor data")
     }
 
     private static func parseHeader(
@@ -91,9 +111,10 @@ extension Safetensors {
                 expected: "shape \(tensor.shape)")
         }
         let offsets = (entry["data_offsets"] as? [Any])?.compactMap { ($0 as? NSNumber)?.intValue }
-        guard let offsets, offsets.count == 2, offsets[0] >= 0,
+        // Compared in this order so that no hostile offset can overflow the arithmetic.
+        guard let offsets, offsets.count == 2, offsets[0] >= 0, offsets[1] >= offsets[0],
             offsets[1] - offsets[0] == tensor.count * 4,
-            dataStart + offsets[1] <= fileSize
+            offsets[1] <= fileSize - dataStart
         else {
             throw .badTensor(
                 path: path, name: tensor.name,

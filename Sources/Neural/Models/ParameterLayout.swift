@@ -60,4 +60,42 @@ struct ParameterLayout: Sendable, Equatable {
         self.layers = layers
         totalCount = offset
     }
+
+    /// The number of parameters `configuration` has, or nil when it exceeds `Int.max`.
+    ///
+    /// A model file declares its architecture in metadata; this is checked against the
+    /// file's size before a layout with one entry per layer, or a parameter buffer, is
+    /// built from numbers that may be hostile.
+    static func parameterCount(_ configuration: RecurrentConfiguration) -> Int? {
+        let hidden = configuration.hiddenSize
+        guard let gateRows = product(configuration.cell.gateCount, hidden),
+            let firstColumns = sum(configuration.inputSize, hidden, 2),
+            let upperColumns = sum(hidden, hidden, 2),
+            let first = product(gateRows, firstColumns),
+            let upper = product(configuration.layers - 1, gateRows, upperColumns),
+            let headColumns = sum(hidden, 1),
+            let head = product(configuration.outputSize, headColumns)
+        else { return nil }
+        return sum(first, upper, head)
+    }
+
+    private static func product(_ factors: Int...) -> Int? {
+        var result = 1
+        for factor in factors {
+            let (value, overflow) = result.multipliedReportingOverflow(by: factor)
+            if overflow { return nil }
+            result = value
+        }
+        return result
+    }
+
+    private static func sum(_ terms: Int...) -> Int? {
+        var result = 0
+        for term in terms {
+            let (value, overflow) = result.addingReportingOverflow(term)
+            if overflow { return nil }
+            result = value
+        }
+        return result
+    }
 }

@@ -87,6 +87,8 @@ public struct NeuralBenchmark: Sendable, Equatable {
                 key: "epochs/threads", value: "\(epochs)/\(threads)", expected: "both >= 1")
         }
 
+        try requireMemory()
+
         var generator = SeededGenerator(seed: seed)
         let inputs = (0..<(samples * window * features)).map { _ in generator.nextGaussian() }
         let targets = (0..<samples).map { sample -> Float in
@@ -101,6 +103,28 @@ public struct NeuralBenchmark: Sendable, Equatable {
         }
         let model = RecurrentModel(configuration: configuration, seed: seed)
         return (model, inputs, targets)
+    }
+
+    /// Refuses a shape whose inputs and per-thread training buffers would not fit in this
+    /// machine's memory: each size is bounded on its own, but their product can still ask
+    /// for petabytes, which would end the process instead of reporting the mistake.
+    private func requireMemory() throws(NeuralError) {
+        let product = CheckedSize.product
+        // Per thread and layer, the cached gates and up to five `[T, B, H]` sequences.
+        let chunk = (batch + threads - 1) / threads
+        let perStep = CheckedSize.sum(
+            product(layers, cell.gateCount + 5, hidden) ?? Int.max, features, 2 * hidden)
+        let floats = CheckedSize.sum(
+            product(samples, window, features) ?? Int.max,
+            product(threads, chunk, window, perStep ?? Int.max) ?? Int.max)
+        let memory = ProcessInfo.processInfo.physicalMemory
+        if let floats, floats < Int.max, UInt64(floats) * 4 <= memory { return }
+        throw .invalidValue(
+            key: "the benchmark's shape",
+            value: "samples \(samples) x window \(window) x features \(features), "
+                + "hidden \(hidden) in \(layers) layers, batch \(batch)",
+            expected: "inputs and training buffers within this machine's "
+                + "\(memory / 1_000_000_000) GB of memory")
     }
 
     private func result(

@@ -154,4 +154,29 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
         #expect(object?["cell"] as? String == "lstm")
     }
+
+    @Test func benchmarkShapesBeyondTheMachinesMemoryAreRefusedBeforeAllocating() {
+        var inputs = NeuralBenchmark()
+        inputs.samples = 10_000_000
+        inputs.window = 10_000
+        inputs.features = 4096
+        var buffers = NeuralBenchmark()
+        buffers.samples = 100
+        buffers.window = 10_000
+        buffers.hidden = 4096
+        buffers.layers = 16
+        buffers.batch = 65_536
+        var overflowing = NeuralBenchmark()
+        overflowing.samples = Int.max / 2
+        overflowing.window = 3
+        for benchmark in [inputs, buffers, overflowing] {
+            for run in [benchmark.runTraining, benchmark.runInference] {
+                #expect {
+                    _ = try run()
+                } throws: { error in
+                    "\(error)".hasPrefix("the benchmark's shape is samples \(benchmark.samples)")
+                }
+            }
+        }
+    }
 }

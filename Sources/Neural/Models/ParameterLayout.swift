@@ -68,6 +68,8 @@ struct ParameterLayout: Sendable, Equatable {
     /// built from numbers that may be hostile.
     static func parameterCount(_ configuration: RecurrentConfiguration) -> Int? {
         let hidden = configuration.hiddenSize
+        let product = CheckedSize.product
+        let sum = CheckedSize.sum
         guard let gateRows = product(configuration.cell.gateCount, hidden),
             let firstColumns = sum(configuration.inputSize, hidden, 2),
             let upperColumns = sum(hidden, hidden, 2),
@@ -77,25 +79,5 @@ struct ParameterLayout: Sendable, Equatable {
             let head = product(configuration.outputSize, headColumns)
         else { return nil }
         return sum(first, upper, head)
-    }
-
-    private static func product(_ factors: Int...) -> Int? {
-        var result = 1
-        for factor in factors {
-            let (value, overflow) = result.multipliedReportingOverflow(by: factor)
-            if overflow { return nil }
-            result = value
-        }
-        return result
-    }
-
-    private static func sum(_ terms: Int...) -> Int? {
-        var result = 0
-        for term in terms {
-            let (value, overflow) = result.addingReportingOverflow(term)
-            if overflow { return nil }
-            result = value
-        }
-        return result
     }
 }

@@ -7,6 +7,8 @@ public enum ForecastingError: Error, CustomStringConvertible, Equatable {
     case emptyTrainingSet(fold: Int)
     case singularSystem(fold: Int)
     case trainingDiverged(fold: Int, detail: String)
+    /// The network's buffers for this window, batch and size exceed the machine's memory.
+    case modelTooLarge(fold: Int, detail: String)
     case leakRefused(String)
 
     public var description: String {
@@ -23,6 +25,9 @@ public enum ForecastingError: Error, CustomStringConvertible, Equatable {
             return "fold \(fold): ridge system is singular; raise model.ridgeAlpha"
         case .trainingDiverged(let fold, let detail):
             return "fold \(fold): training failed: \(detail)"
+        case .modelTooLarge(let fold, let detail):
+            return "fold \(fold): \(detail); lower model.batch, model.hidden, model.layers or "
+                + "window"
         case .leakRefused(let message):
             return message
         }

@@ -87,7 +87,7 @@ public struct NeuralBenchmark: Sendable, Equatable {
                 key: "epochs/threads", value: "\(epochs)/\(threads)", expected: "both >= 1")
         }
 
-        try requireMemory()
+        try requireMemory(for: configuration)
 
         var generator = SeededGenerator(seed: seed)
         let inputs = (0..<(samples * window * features)).map { _ in generator.nextGaussian() }
@@ -105,26 +105,25 @@ public struct NeuralBenchmark: Sendable, Equatable {
         return (model, inputs, targets)
     }
 
-    /// Refuses a shape whose inputs and per-thread training buffers would not fit in this
-    /// machine's memory: each size is bounded on its own, but their product can still ask
-    /// for petabytes, which would end the process instead of reporting the mistake.
-    private func requireMemory() throws(NeuralError) {
+    /// Refuses a shape whose inputs, model and buffers would not fit in this machine's
+    /// memory, before any of them exists: each size is bounded on its own, but their
+    /// product can still ask for petabytes, which would end the process instead of
+    /// reporting the mistake. `Trainer.fit` checks its own buffers again.
+    private func requireMemory(for configuration: RecurrentConfiguration) throws(NeuralError) {
         let product = CheckedSize.product
-        // Per thread and layer, the cached gates and up to five `[T, B, H]` sequences.
-        let chunk = (batch + threads - 1) / threads
-        let perStep = CheckedSize.sum(
-            product(layers, cell.gateCount + 5, hidden) ?? Int.max, features, 2 * hidden)
-        let floats = CheckedSize.sum(
-            product(samples, window, features) ?? Int.max,
-            product(threads, chunk, window, perStep ?? Int.max) ?? Int.max)
-        let memory = ProcessInfo.processInfo.physicalMemory
-        if let floats, floats < Int.max, UInt64(floats) * 4 <= memory { return }
-        throw .invalidValue(
-            key: "the benchmark's shape",
-            value: "samples \(samples) x window \(window) x features \(features), "
-                + "hidden \(hidden) in \(layers) layers, batch \(batch)",
-            expected: "inputs and training buffers within this machine's "
-                + "\(memory / 1_000_000_000) GB of memory")
+        let perThread = RecurrentWorkspace.floatCount(
+            configuration, timeSteps: window, capacity: batch)
+        // Weights, gradient, Adam's two moments and the best weights early stopping keeps.
+        let parameters = ParameterLayout.parameterCount(configuration).flatMap { product($0, 5) }
+        let parts = [
+            product(samples, window, features), perThread.flatMap { product($0, threads) },
+            parameters,
+        ]
+        let floats = parts.contains(nil) ? nil : CheckedSize.sum(of: parts.compactMap { $0 })
+        try MemoryBudget.require(
+            floats: floats,
+            for: "the benchmark's \(samples) windows of \(window) steps x \(features) features, "
+                + "its model and its buffers for a batch of \(batch)")
     }
 
     private func result(

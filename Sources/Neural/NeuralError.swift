@@ -25,6 +25,9 @@ public enum NeuralError: Error, CustomStringConvertible, Equatable {
     case badMetadata(path: String, key: String, value: String, expected: String)
     /// This build's kernels use instructions the running processor lacks.
     case unsupportedProcessor(missing: [String])
+    /// Buffers sized from the given shape would not fit in this machine's memory; `bytes`
+    /// is nil when their size overflowed 64 bits.
+    case exceedsMemory(what: String, bytes: Int?, available: UInt64)
 
     /// A copy of this error that names the walk-forward fold it happened in.
     ///
@@ -58,6 +61,10 @@ public enum NeuralError: Error, CustomStringConvertible, Equatable {
             return "\(path): metadata key '\(key)' is missing from __metadata__"
         case .badMetadata(let path, let key, let value, let expected):
             return "\(path): metadata '\(key)' is '\(value)', expected \(expected)"
+        case .exceedsMemory(let what, let bytes, let available):
+            let needed = bytes.map { MemoryBudget.describe(UInt64($0)) } ?? "more than 9 EB"
+            return "\(what) would need \(needed) of memory, more than this machine's "
+                + "\(MemoryBudget.describe(available))"
         case .unsupportedProcessor(let missing):
             return "this build's neural kernels need the processor features "
                 + "\(ProcessorSupport.requiredFlags.joined(separator: " and ")), and this "

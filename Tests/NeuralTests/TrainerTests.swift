@@ -174,9 +174,55 @@ import Testing
                 #expect {
                     _ = try run()
                 } throws: { error in
-                    "\(error)".hasPrefix("the benchmark's shape is samples \(benchmark.samples)")
+                    guard case .exceedsMemory(let what, _, _) = error as? NeuralError else {
+                        return false
+                    }
+                    return what.hasPrefix("the benchmark's \(benchmark.samples) windows")
                 }
             }
         }
+    }
+
+    @Test func trainingBuffersBeyondTheMachinesMemoryAreRefusedBeforeAllocating() throws {
+        var model = RecurrentModel(
+            configuration: RecurrentConfiguration(
+                cell: .lstm, layers: 2, hiddenSize: 512, inputSize: 1),
+            seed: 1)
+        let samples = 4000
+        let steps = 1000
+        let error = try #require(throws: NeuralError.self) {
+            try Trainer.fit(
+                &model, inputs: [Float](repeating: 0.5, count: samples * steps),
+                targets: [Float](repeating: 0, count: samples), sampleCount: samples,
+                timeSteps: steps, options: TrainingOptions(batchSize: samples, threads: 2))
+        }
+        guard case .exceedsMemory(let what, let bytes, let available) = error else {
+            Issue.record("unexpected error \(error)")
+            return
+        }
+        #expect(what == "training buffers for 2 thread(s) of 2000 windows x 1000 steps")
+        #expect((bytes ?? 0) > Int(available))
+        #expect("\(error)".contains("GB of memory, more than this machine's"))
+    }
+
+    @Test func predictionBuffersAreCheckedAgainstMemory() throws {
+        let model = RecurrentModel(
+            configuration: RecurrentConfiguration(cell: .gru, hiddenSize: 256, inputSize: 3),
+            seed: 1)
+        try model.requireMemoryToPredict(timeSteps: 250, batchSize: 1000)
+        #expect(throws: NeuralError.self) {
+            try model.requireMemoryToPredict(timeSteps: 100_000_000, batchSize: 1)
+        }
+        #expect(throws: NeuralError.self) {
+            try model.requireMemoryToPredict(timeSteps: Int.max / 2, batchSize: 64)
+        }
+    }
+
+    @Test func memorySizesReadInDecimalUnits() {
+        #expect(MemoryBudget.describe(512) == "512 bytes")
+        #expect(MemoryBudget.describe(25_300_000_000) == "25.3 GB")
+        #expect(MemoryBudget.describe(476_940_000_000) == "477 GB")
+        #expect(MemoryBudget.describe(1_640_000_000_000_000) == "1.64 PB")
+        #expect(MemoryBudget.describe(2_000) == "2.00 kB")
     }
 }

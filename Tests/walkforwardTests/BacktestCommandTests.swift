@@ -127,6 +127,30 @@ import Testing
         #expect(outcome.standardOutput.isEmpty)
     }
 
+    @Test func modelTooLargeForMemoryExitsOneNamingTheKeysBeforeWritingAnything() throws {
+        let (workspace, cli) = try prepared()
+        defer { workspace.remove() }
+        // Each key within its range; together, about a terabyte of training buffers.
+        try workspace.writePrices("LONG", days: 6000, seed: 3)
+        try workspace.write(
+            """
+            {"tickers": ["LONG"], "window": 2000,
+             "model": {"cell": "lstm", "layers": 8, "hidden": 1024, "batch": 65536},
+             "walkForward": {"train": 1500, "test": 20}}
+            """, to: "Strategies/huge.json")
+        let outcome = try cli.run(["backtest", "Strategies/huge.json", "--run-id", "huge"])
+        #expect(outcome.status == 1)
+        // Prediction buffers are checked before training starts; either may be the one.
+        #expect(outcome.standardError.contains("fold 0: "))
+        #expect(outcome.standardError.contains(" buffers for "))
+        #expect(outcome.standardError.contains("more than this machine's"))
+        #expect(
+            outcome.standardError.contains(
+                "lower model.batch, model.hidden, model.layers or window"))
+        let report = workspace.root.appendingPathComponent("Reports/huge")
+        #expect(!FileManager.default.fileExists(atPath: report.path))
+    }
+
     @Test func missingDataSaysHowToAddIt() throws {
         let (workspace, cli) = try prepared()
         defer { workspace.remove() }

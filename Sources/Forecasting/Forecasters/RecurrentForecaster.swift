@@ -59,6 +59,9 @@ public struct RecurrentForecaster: Forecaster {
             } else {
                 var model = RecurrentModel(
                     configuration: configuration(training), seed: context.seed)
+                // The test span is predicted after training; refuse now what cannot fit then.
+                try model.requireMemoryToPredict(
+                    timeSteps: training.windowLength, batchSize: .max)
                 try Trainer.fit(
                     &model, inputs: training.inputs, targets: targets, sampleCount: training.count,
                     timeSteps: training.windowLength, validation: held, options: options,
@@ -66,6 +69,9 @@ public struct RecurrentForecaster: Forecaster {
                 recurrent = model
             }
         } catch {
+            if case .exceedsMemory = error {
+                throw ForecastingError.modelTooLarge(fold: context.fold, detail: "\(error)")
+            }
             throw ForecastingError.trainingDiverged(
                 fold: context.fold, detail: "\(error.inFold(context.fold))")
         }

@@ -14,6 +14,11 @@ enum CheckedSize {
 
     /// The sum of `terms`, or nil when it exceeds `Int.max`.
     static func sum(_ terms: Int...) -> Int? {
+        sum(of: terms)
+    }
+
+    /// The sum of `terms`, or nil when it exceeds `Int.max`.
+    static func sum(of terms: [Int]) -> Int? {
         var result = 0
         for term in terms {
             let (value, overflow) = result.addingReportingOverflow(term)

@@ -69,7 +69,7 @@ struct ParameterLayout: Sendable, Equatable {
     static func parameterCount(_ configuration: RecurrentConfiguration) -> Int? {
         let hidden = configuration.hiddenSize
         let product = CheckedSize.product
-        let sum = CheckedSize.sum
+        let sum: (Int...) -> Int? = CheckedSize.sum
         guard let gateRows = product(configuration.cell.gateCount, hidden),
             let firstColumns = sum(configuration.inputSize, hidden, 2),
             let upperColumns = sum(hidden, hidden, 2),

@@ -62,6 +62,20 @@ public struct RecurrentModel: Sendable {
         return Array(flatParameters[tensor.offset..<(tensor.offset + tensor.count)])
     }
 
+    /// Throws unless `predict` on `batchSize` windows of `timeSteps` steps fits in this
+    /// machine's memory; `predict` itself treats its sizes as a programmer's and traps.
+    ///
+    /// - Throws: `NeuralError.exceedsMemory` naming the window length and rows per thread.
+    public func requireMemoryToPredict(
+        timeSteps: Int, batchSize: Int, threads: Int = 1
+    ) throws(NeuralError) {
+        let rows = min(Self.predictionBlockRows, max(batchSize, 1))
+        try MemoryBudget.require(
+            floats: engineFloatCount(timeSteps: timeSteps, chunkCapacity: rows, threads: threads),
+            for: "prediction buffers for \(threads) thread(s) of \(rows) windows x "
+                + "\(timeSteps) steps")
+    }
+
     /// Forecasts for a batch of windows, in evaluation mode (no dropout).
     ///
     /// The result depends only on the inputs, the parameters and `threads`, so two calls with
@@ -96,6 +110,12 @@ extension RecurrentModel: TrainableNetwork {
     var stepSize: Int { configuration.inputSize }
     var fixedTimeSteps: Int? { nil }
     var usesDropout: Bool { configuration.dropout > 0 && configuration.layers > 1 }
+
+    func engineFloatCount(timeSteps: Int, chunkCapacity: Int, threads: Int) -> Int? {
+        RecurrentWorkspace.floatCount(
+            configuration, timeSteps: timeSteps, capacity: chunkCapacity
+        ).flatMap { CheckedSize.product($0, max(threads, 1)) }
+    }
 
     func makeEngine(timeSteps: Int, chunkCapacity: Int, threads: Int) -> any BatchEngine {
         RecurrentEngine(

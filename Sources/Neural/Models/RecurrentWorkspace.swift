@@ -85,33 +85,10 @@ final class RecurrentWorkspace: @unchecked Sendable {
         self.timeSteps = timeSteps
         self.capacity = capacity
 
+        guard let sizes = Self.regionSizes(configuration, timeSteps: timeSteps, capacity: capacity)
+        else { preconditionFailure("workspace size overflows; check floatCount first") }
         let hidden = configuration.hiddenSize
-        let gateWidth = configuration.cell.gateCount * hidden
-        let sequence = timeSteps * capacity
-        let widest = max(configuration.inputSize, hidden)
-        let isGRU = configuration.cell == .gru
-        let isLSTM = configuration.cell == .lstm
-        let hasDropout = configuration.dropout > 0 && configuration.layers > 1
         let onesCount = max(LayerPass.blockRows, capacity)
-        let gateGradientSize =
-            LayerPass.gateGradientRows(timeSteps: timeSteps, capacity: capacity) * gateWidth
-
-        var sizes: [Int] = [
-            sequence * configuration.inputSize, capacity * hidden,
-            capacity * configuration.outputSize, capacity * configuration.outputSize,
-            capacity * hidden, gateGradientSize, isGRU ? gateGradientSize : 0,
-            sequence * hidden, sequence * hidden, capacity * hidden, capacity * hidden,
-            capacity * gateWidth, (widest + hidden + 2) * gateWidth, onesCount,
-            capacity * hidden, layout.totalCount,
-        ]
-        for layer in layout.layers {
-            sizes += [
-                sequence * gateWidth, sequence * hidden,
-                isLSTM || isGRU ? sequence * hidden : 0, isLSTM ? sequence * hidden : 0,
-                hasDropout ? sequence * hidden : 0, hasDropout ? sequence * hidden : 0,
-                layer.inputSize * gateWidth, hidden * gateWidth, gateWidth,
-            ]
-        }
         arena = .allocate(capacity: sizes.reduce(0, +))
         arena.initialize(repeating: 0)
         indexArena = .allocate(capacity: capacity * hidden)
@@ -152,6 +129,55 @@ final class RecurrentWorkspace: @unchecked Sendable {
                     transposedHiddenWeights: take(), combinedBias: take()))
         }
         self.layers = layers
+    }
+
+    /// The floats one workspace needs, or nil when the count exceeds `Int.max`; callers with
+    /// sizes from people or files check it against memory before building one.
+    static func floatCount(
+        _ configuration: RecurrentConfiguration, timeSteps: Int, capacity: Int
+    ) -> Int? {
+        regionSizes(configuration, timeSteps: timeSteps, capacity: capacity)
+            .flatMap(CheckedSize.sum(of:))
+    }
+
+    /// The arena's regions in the order `init` carves them; nil when one overflows.
+    private static func regionSizes(
+        _ configuration: RecurrentConfiguration, timeSteps: Int, capacity: Int
+    ) -> [Int]? {
+        let product = CheckedSize.product
+        let hidden = configuration.hiddenSize
+        let isGRU = configuration.cell == .gru
+        let isLSTM = configuration.cell == .lstm
+        let hasDropout = configuration.dropout > 0 && configuration.layers > 1
+        guard let gateWidth = product(configuration.cell.gateCount, hidden),
+            let sequence = product(timeSteps, capacity),
+            let widest = CheckedSize.sum(max(configuration.inputSize, hidden), hidden, 2),
+            let parameters = ParameterLayout.parameterCount(configuration)
+        else { return nil }
+        let gateGradient = product(
+            LayerPass.gateGradientRows(timeSteps: timeSteps, capacity: capacity), gateWidth)
+
+        var sizes: [Int?] = [
+            product(sequence, configuration.inputSize), product(capacity, hidden),
+            product(capacity, configuration.outputSize),
+            product(capacity, configuration.outputSize), product(capacity, hidden),
+            gateGradient, isGRU ? gateGradient : 0, product(sequence, hidden),
+            product(sequence, hidden), product(capacity, hidden), product(capacity, hidden),
+            product(capacity, gateWidth), product(widest, gateWidth),
+            max(LayerPass.blockRows, capacity), product(capacity, hidden), parameters,
+        ]
+        let sequenceHidden = product(sequence, hidden)
+        for layer in 0..<configuration.layers {
+            let inputSize = layer == 0 ? configuration.inputSize : hidden
+            sizes += [
+                product(sequence, gateWidth), sequenceHidden,
+                isLSTM || isGRU ? sequenceHidden : 0, isLSTM ? sequenceHidden : 0,
+                hasDropout ? sequenceHidden : 0, hasDropout ? sequenceHidden : 0,
+                product(inputSize, gateWidth), product(hidden, gateWidth), gateWidth,
+            ]
+        }
+        let checked = sizes.compactMap { $0 }
+        return checked.count == sizes.count ? checked : nil
     }
 
     deinit {

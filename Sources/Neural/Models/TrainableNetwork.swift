@@ -10,6 +10,9 @@ protocol TrainableNetwork {
     var usesDropout: Bool { get }
 
     func makeEngine(timeSteps: Int, chunkCapacity: Int, threads: Int) -> any BatchEngine
+
+    /// The floats `makeEngine` with these arguments would allocate, or nil on overflow.
+    func engineFloatCount(timeSteps: Int, chunkCapacity: Int, threads: Int) -> Int?
 }
 
 /// Computes losses, gradients and predictions for whole mini-batches, reusing its memory.

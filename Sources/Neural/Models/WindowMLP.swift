@@ -83,6 +83,16 @@ extension WindowMLP: TrainableNetwork {
     var fixedTimeSteps: Int? { configuration.windowLength }
     var usesDropout: Bool { false }
 
+    func engineFloatCount(timeSteps: Int, chunkCapacity: Int, threads: Int) -> Int? {
+        let hidden = CheckedSize.product(chunkCapacity, configuration.hiddenSize)
+        let outputs = CheckedSize.product(chunkCapacity, configuration.outputSize)
+        guard let hidden, let outputs,
+            let perThread = CheckedSize.sum(
+                hidden, hidden, outputs, outputs, configuration.parameterCount)
+        else { return nil }
+        return CheckedSize.product(perThread, max(threads, 1))
+    }
+
     func makeEngine(timeSteps: Int, chunkCapacity: Int, threads: Int) -> any BatchEngine {
         precondition(timeSteps == configuration.windowLength, "window length mismatch")
         return WindowMLPEngine(

@@ -16,7 +16,8 @@ public enum Trainer {
     ///   - progress: called after every epoch, on the calling thread.
     /// - Returns: one report per epoch run.
     /// - Throws: `NeuralError.invalidValue` for bad options, `.invalidData` for data of the
-    ///   wrong length, and `.trainingDiverged` naming the epoch and batch where the loss or
+    ///   wrong length, `.exceedsMemory` when the model, window and batch ask for more
+    ///   buffers than the machine has memory, and `.trainingDiverged` naming the epoch and batch where the loss or
     ///   the gradient stopped being finite (the model then keeps its last finite weights).
     @discardableResult
     public static func fit(
@@ -69,6 +70,8 @@ public enum Trainer {
         }
         try validationData?.check(
             stepSize: model.stepSize, outputSize: model.outputSize, name: "validation")
+
+        try TrainingRun.requireMemory(model: model, data: data, options: options)
 
         var run = TrainingRun(model: model, data: data, options: options)
         var reports: [EpochReport] = []

@@ -45,11 +45,10 @@ struct TrainingRun {
         self.options = options
         self.data = data
         usesDropout = model.usesDropout
-        let batchSize = min(options.batchSize, data.sampleCount)
-        let threads = min(options.threads, batchSize)
+        let shape = Self.engineShape(options: options, sampleCount: data.sampleCount)
+        let batchSize = shape.batchSize
         engine = model.makeEngine(
-            timeSteps: data.timeSteps, chunkCapacity: (batchSize + threads - 1) / threads,
-            threads: threads)
+            timeSteps: data.timeSteps, chunkCapacity: shape.chunk, threads: shape.threads)
         sampleLength = data.timeSteps * model.stepSize
         outputSize = model.outputSize
         optimizer = Adam(
@@ -60,6 +59,35 @@ struct TrainingRun {
         batchInputs = [Float](repeating: 0, count: batchSize * sampleLength)
         batchTargets = [Float](repeating: 0, count: batchSize * model.outputSize)
         gradient = [Float](repeating: 0, count: model.flatParameters.count)
+    }
+
+    /// The engine a run over `sampleCount` windows builds: a batch never has more rows
+    /// than there are windows, nor threads than rows; each thread takes `chunk` rows.
+    static func engineShape(
+        options: TrainingOptions, sampleCount: Int
+    ) -> (batchSize: Int, threads: Int, chunk: Int) {
+        let batchSize = min(options.batchSize, sampleCount)
+        let threads = min(options.threads, batchSize)
+        return (batchSize, threads, (batchSize + threads - 1) / threads)
+    }
+
+    /// Throws unless the engine for `data` fits in memory, before anything is allocated.
+    static func requireMemory<Network: TrainableNetwork>(
+        model: Network, data: TrainingData, options: TrainingOptions
+    ) throws(NeuralError) {
+        let shape = engineShape(options: options, sampleCount: data.sampleCount)
+        let engine = model.engineFloatCount(
+            timeSteps: data.timeSteps, chunkCapacity: shape.chunk, threads: shape.threads)
+        // Beside the engine: the gathered batch, and the gradient, Adam's two moments and
+        // the best weights early stopping keeps, each as large as the model.
+        let parts = [
+            engine, CheckedSize.product(shape.batchSize, data.timeSteps, model.stepSize),
+            CheckedSize.product(model.flatParameters.count, 4),
+        ]
+        try MemoryBudget.require(
+            floats: parts.contains(nil) ? nil : CheckedSize.sum(of: parts.compactMap { $0 }),
+            for: "training buffers for \(shape.threads) thread(s) of \(shape.chunk) windows x "
+                + "\(data.timeSteps) steps")
     }
 
     /// One pass over the shuffled training windows; returns the mean training loss.

@@ -26,6 +26,7 @@ enum ModelCommand {
         let inputSize = model.configuration.inputSize
         let windows = try readWindows(paths[2], inputSize: inputSize)
         for window in windows {
+            try model.requireMemoryToPredict(timeSteps: window.count / inputSize, batchSize: 1)
             let outputs = model.predict(window, batchSize: 1)
             Terminal.out(outputs.map { "\($0)" }.joined(separator: ","))
         }

@@ -28,7 +28,7 @@ public struct NeuralBenchmark: Sendable, Equatable {
     ///
     /// - Throws: `NeuralError` for invalid sizes or if training diverges.
     public func runTraining() throws(NeuralError) -> NeuralBenchmarkResult {
-        var (model, inputs, targets) = try prepare()
+        var (model, inputs, targets) = try prepare(training: true)
         var epochEnds: [UInt64] = []
         let start = DispatchTime.now().uptimeNanoseconds
         let options = TrainingOptions(
@@ -50,8 +50,9 @@ public struct NeuralBenchmark: Sendable, Equatable {
     ///
     /// - Throws: `NeuralError` for invalid sizes.
     public func runInference() throws(NeuralError) -> NeuralBenchmarkResult {
-        let (model, inputs, _) = try prepare()
-        let engine = model.makeEngine(timeSteps: window, chunkCapacity: batch, threads: threads)
+        let (model, inputs, _) = try prepare(training: false)
+        let engine = model.makeEngine(
+            timeSteps: window, chunkCapacity: batch, threads: threads, training: false)
         var outputs = [Float](repeating: 0, count: samples)
         var best = Double.infinity
         for pass in 0...max(1, epochs - 1) {
@@ -74,7 +75,9 @@ public struct NeuralBenchmark: Sendable, Equatable {
         return result(mode: .infer, seconds: best, windows: samples, model: model)
     }
 
-    private func prepare() throws(NeuralError) -> (RecurrentModel, [Float], [Float]) {
+    private func prepare(
+        training: Bool
+    ) throws(NeuralError) -> (RecurrentModel, [Float], [Float]) {
         let configuration = RecurrentConfiguration(
             cell: cell, layers: layers, hiddenSize: hidden, inputSize: features)
         try configuration.validate()
@@ -87,7 +90,7 @@ public struct NeuralBenchmark: Sendable, Equatable {
                 key: "epochs/threads", value: "\(epochs)/\(threads)", expected: "both >= 1")
         }
 
-        try requireMemory(for: configuration)
+        try requireMemory(for: configuration, training: training)
 
         var generator = SeededGenerator(seed: seed)
         let inputs = (0..<(samples * window * features)).map { _ in generator.nextGaussian() }
@@ -109,12 +112,17 @@ public struct NeuralBenchmark: Sendable, Equatable {
     /// memory, before any of them exists: each size is bounded on its own, but their
     /// product can still ask for petabytes, which would end the process instead of
     /// reporting the mistake. `Trainer.fit` checks its own buffers again.
-    private func requireMemory(for configuration: RecurrentConfiguration) throws(NeuralError) {
+    private func requireMemory(
+        for configuration: RecurrentConfiguration, training: Bool
+    ) throws(NeuralError) {
         let product = CheckedSize.product
         let perThread = RecurrentWorkspace.floatCount(
-            configuration, timeSteps: window, capacity: batch)
-        // Weights, gradient, Adam's two moments and the best weights early stopping keeps.
-        let parameters = ParameterLayout.parameterCount(configuration).flatMap { product($0, 5) }
+            configuration, timeSteps: window, capacity: batch, training: training)
+        // Training: weights, gradient, Adam's two moments and the weights early stopping
+        // keeps; inference: the weights.
+        let parameters = ParameterLayout.parameterCount(configuration).flatMap {
+            product($0, training ? 5 : 1)
+        }
         let parts = [
             product(samples, window, features), perThread.flatMap { product($0, threads) },
             parameters,

@@ -32,7 +32,7 @@ import Testing
         let predicted = model.predict(inputs, batchSize: rows)
 
         let workspace = RecurrentWorkspace(
-            configuration: configuration, timeSteps: timeSteps, capacity: rows)
+            configuration: configuration, timeSteps: timeSteps, capacity: rows, training: true)
         let cached = model.flatParameters.withUnsafeBufferPointer { parameters in
             inputs.withUnsafeBufferPointer { inputBuffer in
                 workspace.forward(
@@ -44,5 +44,41 @@ import Testing
         #expect(
             isClose(predicted, cached, rtol: 1e-6, atol: 1e-7),
             "\(worstMismatch(predicted, cached))")
+    }
+
+    @Test(arguments: cases)
+    func inferenceWorkspacesPredictTheSameBitsInAFractionOfTheMemory(_ testCase: Case) throws {
+        let configuration = RecurrentConfiguration(
+            cell: testCase.cell, layers: 3, hiddenSize: 9, inputSize: 3, outputSize: 2,
+            head: testCase.head, nonlinearity: testCase.nonlinearity)
+        let model = RecurrentModel(configuration: configuration, seed: 3)
+        let (rows, timeSteps) = (5, 40)
+        let inputs = gaussianValues(rows * timeSteps * 3, seed: 8)
+
+        var predictions: [[Float]] = []
+        for training in [true, false] {
+            let workspace = RecurrentWorkspace(
+                configuration: configuration, timeSteps: timeSteps, capacity: rows,
+                training: training)
+            predictions.append(
+                model.flatParameters.withUnsafeBufferPointer { parameters in
+                    inputs.withUnsafeBufferPointer { inputBuffer in
+                        workspace.forward(
+                            parameters: parameters.baseAddress!,
+                            inputs: inputBuffer.baseAddress!, rows: rows, dropout: nil,
+                            cachesForBackward: false)
+                        return Array(
+                            UnsafeBufferPointer(start: workspace.predictions, count: rows * 2))
+                    }
+                })
+        }
+        #expect(predictions[0] == predictions[1])
+
+        let trainingFloats = RecurrentWorkspace.floatCount(
+            configuration, timeSteps: timeSteps, capacity: rows, training: true)
+        let inferenceFloats = RecurrentWorkspace.floatCount(
+            configuration, timeSteps: timeSteps, capacity: rows, training: false)
+        let ratio = Double(try #require(inferenceFloats)) / Double(try #require(trainingFloats))
+        #expect(ratio < (testCase.cell == .rnn ? 0.6 : 0.35), "inference keeps \(ratio)")
     }
 }

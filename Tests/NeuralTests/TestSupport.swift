@@ -84,7 +84,7 @@ extension TrainableNetwork {
         let timeSteps = inputs.count / (rows * stepSize)
         let engine = makeEngine(
             timeSteps: timeSteps, chunkCapacity: (rows + threads - 1) / threads,
-            threads: threads)
+            threads: threads, training: true)
         var gradient = [Float](repeating: 0, count: flatParameters.count)
         let value = flatParameters.withUnsafeBufferPointer { parameters in
             inputs.withUnsafeBufferPointer { inputBuffer in

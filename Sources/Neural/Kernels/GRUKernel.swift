@@ -29,7 +29,7 @@ enum GRUKernel {
                 hiddenSide: projection, bias: pass.storage.combinedBias,
                 newGateHiddenBias: pass.hiddenBias + 2 * hidden,
                 previous: pass.previousOutputs(step: t),
-                resetProjections: pass.step(pass.storage.cells, t, width: hidden),
+                resetProjections: pass.step(pass.storage.cells, caching ? t : 0, width: hidden),
                 outputs: pass.step(pass.storage.outputs, t, width: hidden), hidden: hidden,
                 caching: caching)
             for row in 0..<pass.rows {

@@ -9,12 +9,18 @@ final class RecurrentEngine: BatchEngine {
     private let workspaces: [RecurrentWorkspace]
     private let chunkLosses: UnsafeMutableBufferPointer<Double>
 
-    init(configuration: RecurrentConfiguration, timeSteps: Int, chunkCapacity: Int, threads: Int) {
+    /// - Parameter training: false for an engine that only predicts, whose workspaces keep
+    ///   no backward-pass caches (see `RecurrentWorkspace.init`).
+    init(
+        configuration: RecurrentConfiguration, timeSteps: Int, chunkCapacity: Int, threads: Int,
+        training: Bool
+    ) {
         self.configuration = configuration
         self.timeSteps = timeSteps
         workspaces = (0..<max(threads, 1)).map { _ in
             RecurrentWorkspace(
-                configuration: configuration, timeSteps: timeSteps, capacity: chunkCapacity)
+                configuration: configuration, timeSteps: timeSteps, capacity: chunkCapacity,
+                training: training)
         }
         chunkLosses = .allocate(capacity: workspaces.count)
         chunkLosses.initialize(repeating: 0)
@@ -29,6 +35,7 @@ final class RecurrentEngine: BatchEngine {
         targets: UnsafePointer<Float>, rows: Int, loss: Loss, dropout: DropoutPlan?,
         gradient: UnsafeMutablePointer<Float>
     ) -> Double {
+        precondition(workspaces[0].training, "an inference engine has no gradients")
         let chunks = ChunkedBatch(rows: rows, threads: workspaces.count)
         let sampleLength = timeSteps * configuration.inputSize
         let outputs = configuration.outputSize

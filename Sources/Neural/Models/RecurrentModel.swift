@@ -71,7 +71,8 @@ public struct RecurrentModel: Sendable {
     ) throws(NeuralError) {
         let rows = min(Self.predictionBlockRows, max(batchSize, 1))
         try MemoryBudget.require(
-            floats: engineFloatCount(timeSteps: timeSteps, chunkCapacity: rows, threads: threads),
+            floats: engineFloatCount(
+                timeSteps: timeSteps, chunkCapacity: rows, threads: threads, training: false),
             for: "prediction buffers for \(threads) thread(s) of \(rows) windows x "
                 + "\(timeSteps) steps")
     }
@@ -98,7 +99,7 @@ public struct RecurrentModel: Sendable {
         let timeSteps = stepsTimesFeatures / configuration.inputSize
         let engine = makeEngine(
             timeSteps: timeSteps, chunkCapacity: min(Self.predictionBlockRows, batchSize),
-            threads: threads)
+            threads: threads, training: false)
         return engine.predict(
             parameters: flatParameters, inputs: inputs, rows: batchSize,
             outputSize: configuration.outputSize)
@@ -111,15 +112,19 @@ extension RecurrentModel: TrainableNetwork {
     var fixedTimeSteps: Int? { nil }
     var usesDropout: Bool { configuration.dropout > 0 && configuration.layers > 1 }
 
-    func engineFloatCount(timeSteps: Int, chunkCapacity: Int, threads: Int) -> Int? {
+    func engineFloatCount(
+        timeSteps: Int, chunkCapacity: Int, threads: Int, training: Bool
+    ) -> Int? {
         RecurrentWorkspace.floatCount(
-            configuration, timeSteps: timeSteps, capacity: chunkCapacity
+            configuration, timeSteps: timeSteps, capacity: chunkCapacity, training: training
         ).flatMap { CheckedSize.product($0, max(threads, 1)) }
     }
 
-    func makeEngine(timeSteps: Int, chunkCapacity: Int, threads: Int) -> any BatchEngine {
+    func makeEngine(
+        timeSteps: Int, chunkCapacity: Int, threads: Int, training: Bool
+    ) -> any BatchEngine {
         RecurrentEngine(
             configuration: configuration, timeSteps: timeSteps, chunkCapacity: chunkCapacity,
-            threads: threads)
+            threads: threads, training: training)
     }
 }

@@ -26,6 +26,7 @@ extension RecurrentWorkspace {
         dropout: DropoutPlan?, cachesForBackward: Bool = true
     ) {
         precondition(rows >= 1 && rows <= capacity, "chunk of \(rows) rows exceeds workspace")
+        precondition(training || !cachesForBackward, "an inference workspace cannot cache")
         transposeToTimeMajor(inputs, rows: rows)
 
         var layerInput = UnsafePointer(sequenceInput)

@@ -11,12 +11,14 @@ final class RecurrentWorkspace: @unchecked Sendable {
     /// The cached tensors of one layer for the backward pass.
     struct LayerStorage {
         /// Input projections `[time, rows, G*H]`, which the step kernels overwrite with the
-        /// activated gates when caching for the backward pass (the simple RNN keeps none).
+        /// activated gates when caching for the backward pass (the simple RNN keeps none);
+        /// one step's block in an inference workspace.
         var gates: UnsafeMutablePointer<Float>
         /// Hidden states `h_t`, `[time, rows, H]`.
         var outputs: UnsafeMutablePointer<Float>
         /// LSTM: cell states `c_t`; GRU: `W_hn h_{t-1} + b_hn`; `[time, rows, H]`. Without
-        /// caching (inference) the LSTM alternates between its first two steps' blocks.
+        /// caching (inference) the LSTM alternates between two steps' blocks and the GRU
+        /// reuses one, which is all an inference workspace holds.
         var cells: UnsafeMutablePointer<Float>
         /// LSTM: `tanh(c_t)`, `[time, rows, H]`; not written without caching.
         var cellTanh: UnsafeMutablePointer<Float>
@@ -36,6 +38,8 @@ final class RecurrentWorkspace: @unchecked Sendable {
     let layout: ParameterLayout
     let timeSteps: Int
     let capacity: Int
+    /// Whether the backward pass can run; see `init`.
+    let training: Bool
 
     /// Input chunk, time-major `[time, rows, inputSize]`.
     let sequenceInput: UnsafeMutablePointer<Float>
@@ -78,17 +82,23 @@ final class RecurrentWorkspace: @unchecked Sendable {
     private let arena: UnsafeMutableBufferPointer<Float>
     private let indexArena: UnsafeMutableBufferPointer<Int32>
 
-    init(configuration: RecurrentConfiguration, timeSteps: Int, capacity: Int) {
+    /// - Parameter training: whether the workspace keeps what the backward pass needs; an
+    ///   inference workspace holds one step's gates and cell states per layer and no
+    ///   gradients, a fraction of the memory, and runs only the forward-only pass.
+    init(configuration: RecurrentConfiguration, timeSteps: Int, capacity: Int, training: Bool) {
         precondition(timeSteps >= 1 && capacity >= 1, "empty workspace")
         self.configuration = configuration
         self.layout = ParameterLayout(configuration)
         self.timeSteps = timeSteps
         self.capacity = capacity
+        self.training = training
 
-        guard let sizes = Self.regionSizes(configuration, timeSteps: timeSteps, capacity: capacity)
+        guard
+            let sizes = Self.regionSizes(
+                configuration, timeSteps: timeSteps, capacity: capacity, training: training)
         else { preconditionFailure("workspace size overflows; check floatCount first") }
         let hidden = configuration.hiddenSize
-        let onesCount = max(LayerPass.blockRows, capacity)
+        let onesCount = training ? max(LayerPass.blockRows, capacity) : 0
         arena = .allocate(capacity: sizes.reduce(0, +))
         arena.initialize(repeating: 0)
         indexArena = .allocate(capacity: capacity * hidden)
@@ -134,44 +144,54 @@ final class RecurrentWorkspace: @unchecked Sendable {
     /// The floats one workspace needs, or nil when the count exceeds `Int.max`; callers with
     /// sizes from people or files check it against memory before building one.
     static func floatCount(
-        _ configuration: RecurrentConfiguration, timeSteps: Int, capacity: Int
+        _ configuration: RecurrentConfiguration, timeSteps: Int, capacity: Int, training: Bool
     ) -> Int? {
-        regionSizes(configuration, timeSteps: timeSteps, capacity: capacity)
+        regionSizes(configuration, timeSteps: timeSteps, capacity: capacity, training: training)
             .flatMap(CheckedSize.sum(of:))
     }
 
-    /// The arena's regions in the order `init` carves them; nil when one overflows.
+    /// The arena's regions in the order `init` carves them; nil when one overflows. Regions
+    /// that inference never touches are empty in an inference workspace.
     private static func regionSizes(
-        _ configuration: RecurrentConfiguration, timeSteps: Int, capacity: Int
+        _ configuration: RecurrentConfiguration, timeSteps: Int, capacity: Int, training: Bool
     ) -> [Int]? {
         let product = CheckedSize.product
         let hidden = configuration.hiddenSize
         let isGRU = configuration.cell == .gru
         let isLSTM = configuration.cell == .lstm
-        let hasDropout = configuration.dropout > 0 && configuration.layers > 1
+        let hasDropout = training && configuration.dropout > 0 && configuration.layers > 1
         guard let gateWidth = product(configuration.cell.gateCount, hidden),
             let sequence = product(timeSteps, capacity),
             let widest = CheckedSize.sum(max(configuration.inputSize, hidden), hidden, 2),
             let parameters = ParameterLayout.parameterCount(configuration)
         else { return nil }
-        let gateGradient = product(
-            LayerPass.gateGradientRows(timeSteps: timeSteps, capacity: capacity), gateWidth)
+        func trainingOnly(_ size: Int?) -> Int? { training ? size : 0 }
+        let gateGradient = trainingOnly(
+            product(
+                LayerPass.gateGradientRows(timeSteps: timeSteps, capacity: capacity), gateWidth))
+        let sequenceHidden = product(sequence, hidden)
+        let stepHidden = product(capacity, hidden)
 
         var sizes: [Int?] = [
-            product(sequence, configuration.inputSize), product(capacity, hidden),
+            product(sequence, configuration.inputSize), stepHidden,
             product(capacity, configuration.outputSize),
-            product(capacity, configuration.outputSize), product(capacity, hidden),
-            gateGradient, isGRU ? gateGradient : 0, product(sequence, hidden),
-            product(sequence, hidden), product(capacity, hidden), product(capacity, hidden),
-            product(capacity, gateWidth), product(widest, gateWidth),
-            max(LayerPass.blockRows, capacity), product(capacity, hidden), parameters,
+            trainingOnly(product(capacity, configuration.outputSize)), trainingOnly(stepHidden),
+            gateGradient, isGRU ? gateGradient : 0, trainingOnly(sequenceHidden),
+            trainingOnly(sequenceHidden), trainingOnly(stepHidden), trainingOnly(stepHidden),
+            product(capacity, gateWidth), trainingOnly(product(widest, gateWidth)),
+            trainingOnly(max(LayerPass.blockRows, capacity)), stepHidden,
+            trainingOnly(parameters),
         ]
-        let sequenceHidden = product(sequence, hidden)
+        // Without caching, the step kernels reuse one step's gates, the LSTM alternates two
+        // steps' cells and the GRU keeps one step's `W_hn h + b_hn`.
+        let gates = training ? product(sequence, gateWidth) : product(capacity, gateWidth)
+        let cells =
+            training ? sequenceHidden : product(isLSTM ? 2 * capacity : capacity, hidden)
         for layer in 0..<configuration.layers {
             let inputSize = layer == 0 ? configuration.inputSize : hidden
             sizes += [
-                product(sequence, gateWidth), sequenceHidden,
-                isLSTM || isGRU ? sequenceHidden : 0, isLSTM ? sequenceHidden : 0,
+                gates, sequenceHidden, isLSTM || isGRU ? cells : 0,
+                isLSTM ? trainingOnly(sequenceHidden) : 0,
                 hasDropout ? sequenceHidden : 0, hasDropout ? sequenceHidden : 0,
                 product(inputSize, gateWidth), product(hidden, gateWidth), gateWidth,
             ]

@@ -9,10 +9,14 @@ protocol TrainableNetwork {
     /// Whether training draws dropout masks.
     var usesDropout: Bool { get }
 
-    func makeEngine(timeSteps: Int, chunkCapacity: Int, threads: Int) -> any BatchEngine
+    /// - Parameter training: false for an engine that only predicts and may then keep
+    ///   less memory; `lossAndGradient` needs a training engine.
+    func makeEngine(timeSteps: Int, chunkCapacity: Int, threads: Int, training: Bool)
+        -> any BatchEngine
 
     /// The floats `makeEngine` with these arguments would allocate, or nil on overflow.
-    func engineFloatCount(timeSteps: Int, chunkCapacity: Int, threads: Int) -> Int?
+    func engineFloatCount(timeSteps: Int, chunkCapacity: Int, threads: Int, training: Bool)
+        -> Int?
 }
 
 /// Computes losses, gradients and predictions for whole mini-batches, reusing its memory.

@@ -70,7 +70,8 @@ public struct WindowMLP: Sendable {
             "inputs are not [\(batchSize), \(configuration.windowLength), "
                 + "\(configuration.inputSize)]")
         let engine = makeEngine(
-            timeSteps: configuration.windowLength, chunkCapacity: batchSize, threads: threads)
+            timeSteps: configuration.windowLength, chunkCapacity: batchSize, threads: threads,
+            training: false)
         return engine.predict(
             parameters: flatParameters, inputs: inputs, rows: batchSize,
             outputSize: configuration.outputSize)
@@ -83,7 +84,9 @@ extension WindowMLP: TrainableNetwork {
     var fixedTimeSteps: Int? { configuration.windowLength }
     var usesDropout: Bool { false }
 
-    func engineFloatCount(timeSteps: Int, chunkCapacity: Int, threads: Int) -> Int? {
+    func engineFloatCount(
+        timeSteps: Int, chunkCapacity: Int, threads: Int, training: Bool
+    ) -> Int? {
         let hidden = CheckedSize.product(chunkCapacity, configuration.hiddenSize)
         let outputs = CheckedSize.product(chunkCapacity, configuration.outputSize)
         guard let hidden, let outputs,
@@ -93,7 +96,10 @@ extension WindowMLP: TrainableNetwork {
         return CheckedSize.product(perThread, max(threads, 1))
     }
 
-    func makeEngine(timeSteps: Int, chunkCapacity: Int, threads: Int) -> any BatchEngine {
+    /// The MLP's engine is small and the same for training and prediction.
+    func makeEngine(
+        timeSteps: Int, chunkCapacity: Int, threads: Int, training: Bool
+    ) -> any BatchEngine {
         precondition(timeSteps == configuration.windowLength, "window length mismatch")
         return WindowMLPEngine(
             configuration: configuration, chunkCapacity: chunkCapacity, threads: threads)

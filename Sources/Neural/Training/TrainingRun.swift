@@ -48,7 +48,8 @@ struct TrainingRun {
         let shape = Self.engineShape(options: options, sampleCount: data.sampleCount)
         let batchSize = shape.batchSize
         engine = model.makeEngine(
-            timeSteps: data.timeSteps, chunkCapacity: shape.chunk, threads: shape.threads)
+            timeSteps: data.timeSteps, chunkCapacity: shape.chunk, threads: shape.threads,
+            training: true)
         sampleLength = data.timeSteps * model.stepSize
         outputSize = model.outputSize
         optimizer = Adam(
@@ -77,7 +78,8 @@ struct TrainingRun {
     ) throws(NeuralError) {
         let shape = engineShape(options: options, sampleCount: data.sampleCount)
         let engine = model.engineFloatCount(
-            timeSteps: data.timeSteps, chunkCapacity: shape.chunk, threads: shape.threads)
+            timeSteps: data.timeSteps, chunkCapacity: shape.chunk, threads: shape.threads,
+            training: true)
         // Beside the engine: the gathered batch, and the gradient, Adam's two moments and
         // the best weights early stopping keeps, each as large as the model.
         let parts = [

@@ -7,7 +7,8 @@
 # apart from the ordinary build; each harness is linked against their object files. The
 # corpus grows in .build/fuzz/corpus/TARGET, seeded from the repository's own files and from
 # FUZZ_SEEDS (a folder of extra samples, for example vendor answers kept outside the repo).
-# A crash, hang or oversized allocation is written to .build/fuzz/artifacts/TARGET/.
+# A crash, hang or oversized allocation is written to .build/fuzz/crashes/TARGET/ (SwiftPM
+# empties .build/fuzz/artifacts on every build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,7 +40,7 @@ swiftc -sanitize=fuzzer -parse-as-library -g -Onone -module-name Fuzz \
     "$source_file" "${objects[@]}" -lcurl -lopenblas -o "$build/bin/$target"
 
 corpus=$build/corpus/$target
-artifacts=$build/artifacts/$target
+artifacts=$build/crashes/$target
 mkdir -p "$corpus" "$artifacts"
 seeds=()
 case $target in

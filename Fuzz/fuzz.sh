@@ -54,6 +54,19 @@ for seed in "${seeds[@]}"; do
     if [ -f "$seed" ]; then cp "$seed" "$corpus/seed-$(basename "$seed")"; fi
 done
 
-exec "$build/bin/$target" "$corpus" -max_len=4096 \
+# Swift's own crash reporter would catch the trap first and exit before libFuzzer saves the
+# input that caused it.
+export SWIFT_BACKTRACE=enable=no
+
+# run-json writes every input to a file; memory-backed files make it several times faster.
+if [ "$target" = run-json ] && [ -w /dev/shm ]; then export TMPDIR=/dev/shm; fi
+
+# The JSON-based targets get JSON tokens and hostile numbers to splice in.
+flags=()
+case $target in
+    json | strategy | run-json | yahoo | alphavantage) flags+=(-dict=Fuzz/json.dict) ;;
+esac
+
+exec "$build/bin/$target" "$corpus" -max_len=4096 "${flags[@]}" \
     -max_total_time="$duration" -timeout=5 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
     -artifact_prefix="$artifacts/" -print_final_stats=1 "$@"

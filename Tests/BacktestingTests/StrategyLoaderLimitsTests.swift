@@ -74,4 +74,12 @@ import Testing
             message(text).hasPrefix(
                 "Strategies/x.json:4: key \"model\" holds hidden 1024 for 18000 inputs"))
     }
+
+    @Test func aLongTickerListIsCheckedForRepeatsInLinearTime() {
+        let tickers = (0..<50_000).map { "\"T\($0)\"" }.joined(separator: ",\n")
+        let text = "{\"tickers\": [\(tickers),\n\"T7\"]}"
+        let start = ContinuousClock.now
+        #expect(message(text) == "Strategies/x.json:50001: key \"tickers\" lists \"T7\" twice")
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
 }

@@ -3,7 +3,7 @@ SWIFT ?= swift
 APT_PACKAGES := libcurl4-openssl-dev libopenblas-dev pkg-config
 DEMO_STRATEGY ?= Strategies/lstm-msft.json
 
-.PHONY: deps build demo test test-portable lint clean browser-check
+.PHONY: deps build demo test test-portable lint clean browser-check fuzz
 
 # Installs the C libraries the package links, through apt when running as root.
 deps:
@@ -44,6 +44,13 @@ browser-check: build
 	    --reports-dir .build/browser-check --run-id check
 	scripts/check_report_in_browser.sh .build/browser-check/check/index.html \
 	    .build/browser-check/check.png
+
+# Coverage-guided fuzzing of one input parser with libFuzzer, never part of test or CI:
+# `make fuzz TARGET=price-csv SECONDS=60`. Fuzz/README.md lists the targets.
+TARGET ?=
+SECONDS ?= 60
+fuzz: deps
+	Fuzz/fuzz.sh "$(TARGET)" $(SECONDS)
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

@@ -182,3 +182,38 @@ extension YahooFetchTests {
         #expect(YahooProvider.cookieURL(for: fake).full == "http://127.0.0.1:9/")
     }
 }
+
+extension YahooFetchTests {
+    /// A chart body with one session at `timestamp`, in `zone` or else at `gmtoffset`.
+    static func chart(
+        timestamp: String, gmtoffset: String, zone: String = "Nowhere/None", events: String = ""
+    ) -> Data {
+        Data(
+            (#"{"chart":{"result":[{"meta":{"gmtoffset":\#(gmtoffset),"#
+                + #""exchangeTimezoneName":"\#(zone)"},"timestamp":[\#(timestamp)],"#
+                + #""indicators":{"quote":[{"open":[1.5],"high":[2],"low":[1],"close":[1.75],"#
+                + #""volume":[9]}]}\#(events)}],"error":null}}"#).utf8)
+    }
+
+    @Test(arguments: [
+        chart(timestamp: "9223372036854775807", gmtoffset: "3600"),
+        chart(timestamp: "-9223372036854775808", gmtoffset: "0"),
+        chart(timestamp: "9223372036854775807", gmtoffset: "0", zone: "America/New_York"),
+        chart(timestamp: "1577934000", gmtoffset: "9223372036854775807"),
+        chart(
+            timestamp: "1577934000", gmtoffset: "0",
+            events: #","events":{"dividends":{"x":{"amount":1,"date":-9223372036854775808}}}"#),
+    ])
+    func timestampsAndOffsetsOutsideAnyCalendarAreMalformedPayloads(body: Data) throws {
+        let query = ProviderQuery(
+            symbol: try Symbol("X"), from: nil, to: nil, baseURL: "http://h", now: FetchFixture.now)
+
+        do {
+            _ = try YahooProvider.parse(body, query: query, url: "u")
+            Issue.record("expected malformedPayload")
+        } catch FetchError.malformedPayload(let symbol, _, .yahoo, let detail) {
+            #expect(symbol == "X")
+            #expect(detail.contains("expected"))
+        }
+    }
+}

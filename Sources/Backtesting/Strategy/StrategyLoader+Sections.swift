@@ -11,6 +11,7 @@ extension StrategyLoader {
             guard !names.isEmpty else {
                 throw root.error("features", "is empty, expected at least one feature")
             }
+            var listed: Set<Feature> = []
             settings.features = try names.map { name, line in
                 guard let feature = Feature(name: name) else {
                     throw root.error(
@@ -27,6 +28,12 @@ extension StrategyLoader {
                             + "\"adjusted-levels\" in "
                             + "deliberateLeaks to study the leak", line: line)
                 }
+                // A repeat adds nothing but inputs; thousands of them would size the model.
+                guard listed.insert(feature).inserted else {
+                    throw root.error(
+                        "features", "lists \"\(name)\" twice, expected distinct features",
+                        line: line)
+                }
                 return feature
             }
         }
@@ -36,7 +43,52 @@ extension StrategyLoader {
         settings.scaler = try root.choice("scaler", default: FeatureScaler.Kind.standard)
         settings.model = try model(root)
         settings.walkForward = try walkForward(root)
+        try checkModelSize(root, settings)
         return settings
+    }
+
+    /// The most inputs, window days times features, that ridge regression takes: its Gram
+    /// matrix has the square of this many entries (128 MB here) and is factored in cubic time.
+    static let maximumRidgeInputs = 4096
+    /// The most batch rows × window days × hidden units × layers of a recurrent network (its
+    /// training keeps about ten floats for each, under 1 GB in all), and the most first-layer
+    /// weights of the window MLP.
+    static let maximumRecurrentState = 1 << 24
+
+    /// Refuses a window and model that each pass their own range but together would need
+    /// absurd memory or time.
+    private static func checkModelSize(_ root: StrategyObject, _ settings: ForecastSettings)
+        throws
+    {
+        let model = settings.model
+        let window = settings.windowLength
+        let inputCount = window * settings.features.count
+        if model.kind == .ridge, inputCount > maximumRidgeInputs {
+            throw root.error(
+                "window",
+                "is \(window) days of \(settings.features.count) features, \(inputCount) "
+                    + "inputs; expected at most \(maximumRidgeInputs) for model.cell \"ridge\"; "
+                    + "shorten the window or list fewer features")
+        }
+        if model.kind == .mlp, inputCount * model.hiddenSize > maximumRecurrentState {
+            throw root.error(
+                "model",
+                "holds hidden \(model.hiddenSize) for \(inputCount) inputs (window × features), "
+                    + "\(inputCount * model.hiddenSize) weights; expected at most "
+                    + "\(maximumRecurrentState); lower the hidden size or the window")
+        }
+        guard [.rnn, .lstm, .gru].contains(model.kind) else { return }
+        // Every factor is capped by its own range, so the product cannot overflow.
+        let factors = [model.batchSize, window, model.hiddenSize, model.layers]
+        let state = factors.reduce(1, *)
+        guard state <= maximumRecurrentState else {
+            let product = factors.map(String.init).joined(separator: " × ")
+            throw root.error(
+                "model",
+                "holds batch × window × hidden × layers = \(product) = \(state), expected at "
+                    + "most \(maximumRecurrentState) (about 1 GB of training state); lower one "
+                    + "of them")
+        }
     }
 
     private static func leaks(_ root: StrategyObject) throws -> Set<DeliberateLeak> {

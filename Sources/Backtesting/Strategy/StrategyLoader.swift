@@ -64,10 +64,12 @@ public enum StrategyLoader {
             throw object.error("tickers", "is missing or empty, expected a list such as [\"SPY\"]")
         }
         var symbols: [Symbol] = []
+        // A set, as searching `symbols` for each ticker is quadratic in a long list.
+        var listed: Set<Symbol> = []
         for (text, line) in items {
             do {
                 let symbol = try Symbol(text)
-                guard !symbols.contains(symbol) else {
+                guard listed.insert(symbol).inserted else {
                     throw object.error("tickers", "lists \"\(text)\" twice", line: line)
                 }
                 symbols.append(symbol)

@@ -26,8 +26,12 @@ public enum Feature: Hashable, Sendable, CustomStringConvertible {
     case adjustedCloseLevel
 
     public static let allowedNames =
-        "log_return, range, gap, volume_change, volatility[_N], ma_distance[_N], "
-        + "adjusted_log_return, adjusted_close (leaky)"
+        "log_return, range, gap, volume_change, volatility[_N], ma_distance[_N] (N from 2 to "
+        + "\(maximumLookbackDays)), adjusted_log_return, adjusted_close (leaky)"
+
+    /// The longest look-back of `volatility_N` and `ma_distance_N`, four trading years. The
+    /// warm-up adds it to the window length, so an unbounded N could overflow.
+    public static let maximumLookbackDays = 1000
 
     /// Parses a strategy file name; nil when unknown.
     public init?(name: String) {
@@ -41,9 +45,9 @@ public enum Feature: Hashable, Sendable, CustomStringConvertible {
         case "volatility": self = .volatility(days: 20)
         case "ma_distance": self = .movingAverageDistance(days: 20)
         default:
-            if let days = Feature.suffixDays(name, prefix: "volatility_"), days >= 2 {
+            if let days = Feature.suffixDays(name, prefix: "volatility_") {
                 self = .volatility(days: days)
-            } else if let days = Feature.suffixDays(name, prefix: "ma_distance_"), days >= 2 {
+            } else if let days = Feature.suffixDays(name, prefix: "ma_distance_") {
                 self = .movingAverageDistance(days: days)
             } else {
                 return nil
@@ -115,8 +119,10 @@ public enum Feature: Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func suffixDays(_ name: String, prefix: String) -> Int? {
-        guard name.hasPrefix(prefix) else { return nil }
-        return Int(name.dropFirst(prefix.count))
+        guard name.hasPrefix(prefix), let days = Int(name.dropFirst(prefix.count)),
+            (2...maximumLookbackDays).contains(days)
+        else { return nil }
+        return days
     }
 
     private static func sampleStandardDeviation(_ values: ArraySlice<Double>) -> Double {

@@ -78,6 +78,8 @@ package struct JSONParser {
     private mutating func parseObject(depth: Int) throws -> JSONValue {
         index += 1
         var members: [(key: String, node: JSONNode)] = []
+        // Searching `members` for each new key would make a 2 MB object take minutes.
+        var keys: Set<String> = []
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
@@ -87,7 +89,7 @@ package struct JSONParser {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) {
+            guard keys.insert(key).inserted else {
                 throw error("key \"\(key)\" appears twice in one object")
             }
             skipWhitespace()

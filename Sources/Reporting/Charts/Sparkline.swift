@@ -21,12 +21,15 @@ public enum Sparkline {
             return String(repeating: " ", count: points.count)
         }
 
-        let span = high - low
+        // Halved, so that values near ±Double.greatestFiniteMagnitude (a corrupt equity.csv)
+        // cannot overflow the span to infinity and the level to NaN.
+        let span = high / 2 - low / 2
         return String(
             points.map { value -> Character in
                 guard value.isFinite else { return " " }
                 guard span > 0 else { return blocks[3] }
-                let level = Int(((value - low) / span * Double(blocks.count - 1)).rounded())
+                let fraction = (value / 2 - low / 2) / span
+                let level = Int((fraction * Double(blocks.count - 1)).rounded())
                 return blocks[min(blocks.count - 1, max(0, level))]
             })
     }

@@ -44,28 +44,44 @@ public struct RunCatalog: Sendable {
         guard FileManager.default.fileExists(atPath: manifest.path) else {
             throw ReportingError.runNotFound(id: id, directory: directory.path)
         }
+        let root: JSONNode
         do {
-            let root = try JSONParser.parse(String(contentsOf: manifest, encoding: .utf8))
-            let metrics = (root["metrics"]?.members ?? []).map { member in
-                (name: member.key, value: member.node.number ?? .nan)
-            }
-            let strategy = root["strategy"]
-            let target = strategy?["target"]
-            let horizon = target?["horizon"]?.number.map { Int($0) } ?? 1
-            let horizons = (target?["horizons"]?.array ?? []).compactMap {
-                $0.number.map { Int($0) }
-            }
-            return Entry(
-                id: runID.text, name: strategy?["name"]?.string ?? runID.text,
-                createdAt: root["createdAt"]?.string ?? "",
-                isLeaky: root["leaky"]?.value == .bool(true),
-                tickers: (strategy?["tickers"]?.array ?? []).compactMap(\.string),
-                model: strategy?["model"]?["cell"]?.string ?? "?", horizon: horizon,
-                horizons: horizons.isEmpty ? [horizon] : horizons, metrics: metrics,
-                folder: folder)
+            root = try JSONParser.parse(String(contentsOf: manifest, encoding: .utf8))
         } catch {
             throw ReportingError.unreadableRun(path: manifest.path, reason: "\(error)")
         }
+        let metrics = (root["metrics"]?.members ?? []).map { member in
+            (name: member.key, value: member.node.number ?? .nan)
+        }
+        let strategy = root["strategy"]
+        let target = strategy?["target"]
+        let horizon =
+            try target?["horizon"].map {
+                try days($0, key: "strategy.target.horizon", manifest: manifest)
+            } ?? 1
+        let horizons = try (target?["horizons"]?.array ?? []).map {
+            try days($0, key: "strategy.target.horizons", manifest: manifest)
+        }
+        return Entry(
+            id: runID.text, name: strategy?["name"]?.string ?? runID.text,
+            createdAt: root["createdAt"]?.string ?? "",
+            isLeaky: root["leaky"]?.value == .bool(true),
+            tickers: (strategy?["tickers"]?.array ?? []).compactMap(\.string),
+            model: strategy?["model"]?["cell"]?.string ?? "?", horizon: horizon,
+            horizons: horizons.isEmpty ? [horizon] : horizons, metrics: metrics,
+            folder: folder)
+    }
+
+    /// A horizon from run.json as a count of days. The writer only puts small whole numbers
+    /// there, but a corrupt or hand-edited file may hold 1e300, which `Int(_:)` would trap on.
+    private func days(_ node: JSONNode, key: String, manifest: URL) throws -> Int {
+        guard let value = node.number, let whole = Int(exactly: value), whole >= 1 else {
+            throw ReportingError.unreadableRun(
+                path: manifest.path,
+                reason: "line \(node.line): \(key) is \(node.value.kindName), expected a whole "
+                    + "number of days, at least 1")
+        }
+        return whole
     }
 
     /// The full `metrics.csv` of a run, in file order.

@@ -31,4 +31,9 @@ import Testing
         let step = [Double](repeating: 0, count: 50) + [Double](repeating: 1, count: 50)
         #expect(Sparkline.render(step, width: 10) == "▁▁▁▁▁█████")
     }
+
+    @Test func valuesSpanningMoreThanTheLargestDoubleStillDraw() {
+        // A corrupt equity.csv can hold both; their difference overflows to infinity.
+        #expect(Sparkline.render([-1e308, 0, 1e308], width: 3) == "▁▅█")
+    }
 }

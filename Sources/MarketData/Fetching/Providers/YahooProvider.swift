@@ -135,8 +135,9 @@ extension YahooProvider {
             throw malformed("chart.result is empty")
         }
 
-        let calendar = ExchangeCalendar(meta: result.meta)
         let timestamps = result.timestamp ?? []
+        try checkCalendarValues(result, timestamps: timestamps, malformed: malformed)
+        let calendar = ExchangeCalendar(meta: result.meta)
         let quote = result.indicators.quote.first ?? Quote()
         let adjusted = result.indicators.adjclose?.first?.adjclose
         let columns = [quote.open, quote.high, quote.low, quote.close, quote.volume, adjusted]
@@ -182,6 +183,31 @@ extension YahooProvider {
         }
         return ProviderPayload(
             bars: bars, rawPayload: body, url: url, events: events ?? [], notes: notes)
+    }
+
+    /// The session times Yahoo can mean: from 1800 to 2200. A corrupt answer may hold a time
+    /// near `Int.max`, and adding the zone offset to it would trap.
+    static let plausibleTimestamps = unixSeconds(1800)...unixSeconds(2200)
+    /// Real zone offsets lie within a day of UTC.
+    static let plausibleOffsets = -86_400...86_400
+
+    private static func unixSeconds(_ year: Int) -> Int {
+        TradingDate(year: year, month: 1, day: 1)!.unixSeconds
+    }
+
+    /// Refuses session and event times and a `gmtoffset` that no exchange calendar has.
+    private static func checkCalendarValues(
+        _ result: ChartResult, timestamps: [Int], malformed: (String) -> FetchError
+    ) throws {
+        let offset = result.meta.gmtoffset ?? 0
+        guard plausibleOffsets.contains(offset) else {
+            throw malformed("meta.gmtoffset is \(offset), expected seconds within a day of UTC")
+        }
+        let dividends = result.events?.dividends?.values.map(\.date) ?? []
+        let splits = result.events?.splits?.values.map(\.date) ?? []
+        for time in timestamps + dividends + splits where !plausibleTimestamps.contains(time) {
+            throw malformed("timestamp \(time) is not a Unix time from 1800 to 2200 as expected")
+        }
     }
 
     static func summary(of error: Error) -> String {

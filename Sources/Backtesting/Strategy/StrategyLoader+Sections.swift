@@ -50,44 +50,21 @@ extension StrategyLoader {
     /// The most inputs, window days times features, that ridge regression takes: its Gram
     /// matrix has the square of this many entries (128 MB here) and is factored in cubic time.
     static let maximumRidgeInputs = 4096
-    /// The most batch rows × window days × hidden units × layers of a recurrent network (its
-    /// training keeps about ten floats for each, under 1 GB in all), and the most first-layer
-    /// weights of the window MLP.
-    static let maximumRecurrentState = 1 << 24
 
-    /// Refuses a window and model that each pass their own range but together would need
-    /// absurd memory or time.
+    /// Refuses a ridge window too wide to factor. Networks are held to the machine's memory
+    /// when they train (`Trainer.fit` measures their buffers), where the thread count and the
+    /// number of training windows, which cap the batch, are known.
     private static func checkModelSize(_ root: StrategyObject, _ settings: ForecastSettings)
         throws
     {
-        let model = settings.model
         let window = settings.windowLength
         let inputCount = window * settings.features.count
-        if model.kind == .ridge, inputCount > maximumRidgeInputs {
+        if settings.model.kind == .ridge, inputCount > maximumRidgeInputs {
             throw root.error(
                 "window",
                 "is \(window) days of \(settings.features.count) features, \(inputCount) "
                     + "inputs; expected at most \(maximumRidgeInputs) for model.cell \"ridge\"; "
                     + "shorten the window or list fewer features")
-        }
-        if model.kind == .mlp, inputCount * model.hiddenSize > maximumRecurrentState {
-            throw root.error(
-                "model",
-                "holds hidden \(model.hiddenSize) for \(inputCount) inputs (window × features), "
-                    + "\(inputCount * model.hiddenSize) weights; expected at most "
-                    + "\(maximumRecurrentState); lower the hidden size or the window")
-        }
-        guard [.rnn, .lstm, .gru].contains(model.kind) else { return }
-        // Every factor is capped by its own range, so the product cannot overflow.
-        let factors = [model.batchSize, window, model.hiddenSize, model.layers]
-        let state = factors.reduce(1, *)
-        guard state <= maximumRecurrentState else {
-            let product = factors.map(String.init).joined(separator: " × ")
-            throw root.error(
-                "model",
-                "holds batch × window × hidden × layers = \(product) = \(state), expected at "
-                    + "most \(maximumRecurrentState) (about 1 GB of training state); lower one "
-                    + "of them")
         }
     }
 

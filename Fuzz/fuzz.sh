@@ -30,6 +30,7 @@ debug=$build/debug
 case $target in
     strategy) modules="MarketData Neural Forecasting Backtesting" ;;
     run-json) modules="MarketData Neural Forecasting Backtesting Reporting" ;;
+    safetensors) modules="Neural" ;;
     *) modules="MarketData" ;;
 esac
 objects=()
@@ -46,6 +47,7 @@ seeds=()
 case $target in
     price-csv) seeds+=(Data/*.csv) ;;
     json | strategy) seeds+=(Strategies/*.json) ;;
+    safetensors) seeds+=(Fuzz/Seeds/safetensors/* Tests/NeuralTests/Fixtures/*.safetensors) ;;
 esac
 if [ -n "${FUZZ_SEEDS:-}" ]; then seeds+=("$FUZZ_SEEDS"/*); fi
 # libFuzzer takes folders, so the seeds join the corpus; -max_len keeps long price files
@@ -64,7 +66,8 @@ if [ "$target" = run-json ] && [ -w /dev/shm ]; then export TMPDIR=/dev/shm; fi
 # The JSON-based targets get JSON tokens and hostile numbers to splice in.
 flags=()
 case $target in
-    json | strategy | run-json | yahoo | alphavantage) flags+=(-dict=Fuzz/json.dict) ;;
+    json | strategy | run-json | yahoo | alphavantage | safetensors)
+        flags+=(-dict=Fuzz/json.dict) ;;
 esac
 
 exec "$build/bin/$target" "$corpus" -max_len=4096 "${flags[@]}" \

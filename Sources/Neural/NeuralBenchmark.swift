@@ -127,9 +127,8 @@ public struct NeuralBenchmark: Sendable, Equatable {
             product(samples, window, features), perThread.flatMap { product($0, threads) },
             parameters,
         ]
-        let floats = parts.contains(nil) ? nil : CheckedSize.sum(of: parts.compactMap { $0 })
         try MemoryBudget.require(
-            floats: floats,
+            floats: CheckedSize.total(parts),
             for: "the benchmark's \(samples) windows of \(window) steps x \(features) features, "
                 + "its model and its buffers for a batch of \(batch)")
     }

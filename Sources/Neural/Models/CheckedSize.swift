@@ -27,4 +27,11 @@ enum CheckedSize {
         }
         return result
     }
+
+    /// The sum of sizes that were themselves checked: nil when one of them overflowed (is
+    /// nil) or their sum does.
+    static func total(_ parts: [Int?]) -> Int? {
+        let known = parts.compactMap { $0 }
+        return known.count == parts.count ? sum(of: known) : nil
+    }
 }

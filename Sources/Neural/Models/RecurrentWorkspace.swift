@@ -185,8 +185,7 @@ final class RecurrentWorkspace: @unchecked Sendable {
         // Without caching, the step kernels reuse one step's gates, the LSTM alternates two
         // steps' cells and the GRU keeps one step's `W_hn h + b_hn`.
         let gates = training ? product(sequence, gateWidth) : product(capacity, gateWidth)
-        let cells =
-            training ? sequenceHidden : product(isLSTM ? 2 * capacity : capacity, hidden)
+        let cells = training ? sequenceHidden : product(isLSTM ? 2 : 1, capacity, hidden)
         for layer in 0..<configuration.layers {
             let inputSize = layer == 0 ? configuration.inputSize : hidden
             sizes += [

@@ -87,7 +87,7 @@ struct TrainingRun {
             CheckedSize.product(model.flatParameters.count, 4),
         ]
         try MemoryBudget.require(
-            floats: parts.contains(nil) ? nil : CheckedSize.sum(of: parts.compactMap { $0 }),
+            floats: CheckedSize.total(parts),
             for: "training buffers for \(shape.threads) thread(s) of \(shape.chunk) windows x "
                 + "\(data.timeSteps) steps")
     }

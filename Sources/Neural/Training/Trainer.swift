@@ -17,8 +17,9 @@ public enum Trainer {
     /// - Returns: one report per epoch run.
     /// - Throws: `NeuralError.invalidValue` for bad options, `.invalidData` for data of the
     ///   wrong length, `.exceedsMemory` when the model, window and batch ask for more
-    ///   buffers than the machine has memory, and `.trainingDiverged` naming the epoch and batch where the loss or
-    ///   the gradient stopped being finite (the model then keeps its last finite weights).
+    ///   buffers than the machine has memory, and `.trainingDiverged` naming the epoch and
+    ///   batch where the loss or the gradient stopped being finite (the model then keeps its
+    ///   last finite weights).
     @discardableResult
     public static func fit(
         _ model: inout RecurrentModel,

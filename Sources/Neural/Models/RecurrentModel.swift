@@ -20,6 +20,11 @@ public struct RecurrentModel: Sendable {
     /// Windows a prediction call hands to one thread at a time; bounds scratch memory.
     static let predictionBlockRows = 64
 
+    /// Rows per block when predicting `batchSize` windows.
+    static func predictionRows(batchSize: Int) -> Int {
+        min(predictionBlockRows, max(batchSize, 1))
+    }
+
     /// A model with PyTorch's default initialisation, drawn from a seeded generator.
     ///
     /// Every recurrent weight and bias is uniform in `±1/sqrt(hidden)` as in `nn.LSTM`; the
@@ -69,7 +74,7 @@ public struct RecurrentModel: Sendable {
     public func requireMemoryToPredict(
         timeSteps: Int, batchSize: Int, threads: Int = 1
     ) throws(NeuralError) {
-        let rows = min(Self.predictionBlockRows, max(batchSize, 1))
+        let rows = Self.predictionRows(batchSize: batchSize)
         try MemoryBudget.require(
             floats: engineFloatCount(
                 timeSteps: timeSteps, chunkCapacity: rows, threads: threads, training: false),
@@ -98,7 +103,7 @@ public struct RecurrentModel: Sendable {
                 + "\(configuration.inputSize)]")
         let timeSteps = stepsTimesFeatures / configuration.inputSize
         let engine = makeEngine(
-            timeSteps: timeSteps, chunkCapacity: min(Self.predictionBlockRows, batchSize),
+            timeSteps: timeSteps, chunkCapacity: Self.predictionRows(batchSize: batchSize),
             threads: threads, training: false)
         return engine.predict(
             parameters: flatParameters, inputs: inputs, rows: batchSize,

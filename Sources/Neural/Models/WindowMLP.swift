@@ -87,13 +87,8 @@ extension WindowMLP: TrainableNetwork {
     func engineFloatCount(
         timeSteps: Int, chunkCapacity: Int, threads: Int, training: Bool
     ) -> Int? {
-        let hidden = CheckedSize.product(chunkCapacity, configuration.hiddenSize)
-        let outputs = CheckedSize.product(chunkCapacity, configuration.outputSize)
-        guard let hidden, let outputs,
-            let perThread = CheckedSize.sum(
-                hidden, hidden, outputs, outputs, configuration.parameterCount)
-        else { return nil }
-        return CheckedSize.product(perThread, max(threads, 1))
+        WindowMLPEngine.Workspace.floatCount(configuration, capacity: chunkCapacity)
+            .flatMap { CheckedSize.product($0, max(threads, 1)) }
     }
 
     /// The MLP's engine is small and the same for training and prediction.

@@ -19,6 +19,15 @@ final class WindowMLPEngine: BatchEngine {
             hiddenGradient = hidden
             gradient = [Float](repeating: 0, count: configuration.parameterCount)
         }
+
+        /// The floats `init` allocates, or nil when the count exceeds `Int.max`.
+        static func floatCount(_ configuration: WindowMLP.Configuration, capacity: Int) -> Int? {
+            let hidden = CheckedSize.product(capacity, configuration.hiddenSize)
+            let outputs = CheckedSize.product(capacity, configuration.outputSize)
+            return CheckedSize.total([
+                hidden, outputs, outputs, hidden, configuration.parameterCount,
+            ])
+        }
     }
 
     let configuration: WindowMLP.Configuration

@@ -29,8 +29,12 @@ build: deps
 demo: build
 	@./.build/release/walkforward backtest $(DEMO_STRATEGY) --data-dir Data --reports-dir Reports
 
+# The whole suite, then the Neural tests again with each matrix-product engine forced
+# (`Matmul.engine`), so that both are held to the PyTorch fixtures on any processor.
 test: deps
 	$(SWIFT) test
+	WALKFORWARD_MATMUL=openblas $(SWIFT) test --skip-build --filter NeuralTests
+	WALKFORWARD_MATMUL=lanes $(SWIFT) test --skip-build --filter NeuralTests
 
 # The Neural tests once more on the baseline x86-64 kernels (4 SSE lanes, no FMA) that a
 # machine without AVX2 builds, in a build folder of their own.

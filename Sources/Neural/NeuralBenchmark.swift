@@ -141,7 +141,8 @@ public struct NeuralBenchmark: Sendable, Equatable {
             features: features, batch: batch, samples: samples, epochs: epochs,
             threads: threads, params: model.parameterCount, seconds: seconds,
             windowsPerSecond: seconds > 0 ? Double(windows) / seconds : .infinity,
-            blas: Matmul.blasDescription, kernels: ProcessorSupport.kernelDescription)
+            blas: Matmul.blasDescription, matmul: Matmul.engine.rawValue,
+            kernels: ProcessorSupport.kernelDescription)
     }
 }
 
@@ -169,6 +170,8 @@ public struct NeuralBenchmarkResult: Sendable, Equatable {
     public var windowsPerSecond: Double
     /// The OpenBLAS build and the CPU kernel it selected.
     public var blas: String
+    /// Which code ran the matrix products: `openblas` or `lanes` (see `Matmul.engine`).
+    public var matmul: String
     /// The vector width and instruction set of the element-wise kernels.
     public var kernels: String
 
@@ -183,7 +186,7 @@ public struct NeuralBenchmarkResult: Sendable, Equatable {
             ("epochs", "\(epochs)"), ("threads", "\(threads)"), ("params", "\(params)"),
             ("\(mode.rawValue)_windows_per_s", "\(rate)"),
             ("seconds", "\((seconds * 10_000).rounded() / 10_000)"), ("blas", quoted(blas)),
-            ("kernels", quoted(kernels)),
+            ("matmul", quoted(matmul)), ("kernels", quoted(kernels)),
         ]
         return "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }

@@ -25,6 +25,8 @@ public enum NeuralError: Error, CustomStringConvertible, Equatable {
     case badMetadata(path: String, key: String, value: String, expected: String)
     /// This build's kernels use instructions the running processor lacks.
     case unsupportedProcessor(missing: [String])
+    /// An environment variable the module reads holds a value it does not know.
+    case badEnvironment(variable: String, value: String, expected: String)
     /// Buffers sized from the given shape would not fit in this machine's memory; `bytes`
     /// is nil when their size overflowed 64 bits.
     case exceedsMemory(what: String, bytes: Int?, available: UInt64)
@@ -65,6 +67,8 @@ public enum NeuralError: Error, CustomStringConvertible, Equatable {
             let needed = bytes.map { MemoryBudget.describe(UInt64($0)) } ?? "more than 9 EB"
             return "\(what) would need \(needed) of memory, more than this machine's "
                 + "\(MemoryBudget.describe(available))"
+        case .badEnvironment(let variable, let value, let expected):
+            return "environment variable \(variable) is '\(value)', expected \(expected)"
         case .unsupportedProcessor(let missing):
             return "this build's neural kernels need the processor features "
                 + "\(ProcessorSupport.requiredFlags.joined(separator: " and ")), and this "

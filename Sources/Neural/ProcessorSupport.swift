@@ -45,4 +45,16 @@ public enum ProcessorSupport {
             throw NeuralError.unsupportedProcessor(missing: missing)
         }
     }
+
+    /// Throws `NeuralError.badEnvironment` when `WALKFORWARD_MATMUL`, which picks the code
+    /// that runs the matrix products, is set to anything but `openblas` or `lanes`.
+    public static func checkEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(NeuralError) {
+        let variable = Matmul.engineVariable
+        guard let value = environment[variable], Matmul.Engine(rawValue: value) == nil else {
+            return
+        }
+        throw .badEnvironment(variable: variable, value: value, expected: "openblas or lanes")
+    }
 }

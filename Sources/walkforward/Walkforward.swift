@@ -57,6 +57,7 @@ enum Walkforward {
         do {
             if neuralCommands.contains(name) {
                 try ProcessorSupport.check()
+                try ProcessorSupport.checkEnvironment()
             }
             try command(rest)
             return 0

@@ -61,6 +61,136 @@ import Testing
         #expect(isClose(fast, slow, rtol: 1e-5, atol: 1e-5), "\(worstMismatch(fast, slow))")
     }
 
+    /// Shapes for the lane kernels: every count of rows left over after the six-row tiles,
+    /// column blocks of two vectors, one vector and a scalar tail, an empty sum, and stored
+    /// rows longer than the matrices they hold.
+    struct LaneShape: Sendable, CustomTestStringConvertible {
+        var m: Int
+        var n: Int
+        var k: Int
+        var transposeA: Bool
+        var beta: Float
+        /// Added to every stored row length, so that rows do not follow each other.
+        var padding = 0
+        var testDescription: String {
+            "\(m)x\(n)x\(k) tA=\(transposeA) beta=\(beta) padding=\(padding)"
+        }
+    }
+
+    static let laneShapes: [LaneShape] = [
+        LaneShape(m: 1, n: 1, k: 1, transposeA: false, beta: 0),
+        LaneShape(m: 32, n: 256, k: 64, transposeA: false, beta: 1),
+        LaneShape(m: 32, n: 64, k: 256, transposeA: false, beta: 0),
+        LaneShape(m: 64, n: 256, k: 128, transposeA: true, beta: 1),
+        LaneShape(m: 5, n: 256, k: 128, transposeA: true, beta: 1),
+        LaneShape(m: 7, n: 27, k: 13, transposeA: false, beta: 1, padding: 3),
+        LaneShape(m: 8, n: 27, k: 13, transposeA: true, beta: 0, padding: 5),
+        LaneShape(m: 9, n: 11, k: 2, transposeA: false, beta: 0, padding: 1),
+        LaneShape(m: 10, n: 24, k: 31, transposeA: true, beta: 1, padding: 2),
+        LaneShape(m: 11, n: 40, k: 17, transposeA: false, beta: 1),
+        LaneShape(m: 12, n: 3, k: 9, transposeA: true, beta: 1),
+        LaneShape(m: 13, n: 16, k: 0, transposeA: false, beta: 1),
+        LaneShape(m: 4, n: 16, k: 0, transposeA: true, beta: 0),
+    ]
+
+    /// `LaneProduct`'s result on random operands, the reference's, and for each element the
+    /// rounding error a sum of `k` float products may carry: `(k + 2) u (sum |a b| + |c|)`
+    /// with `u = 2^-24`, the classic bound for a dot product summed in order (the padding
+    /// columns of `C`, outside the product, get a bound of zero: they must not change).
+    private static func laneAndReference(
+        _ shape: LaneShape, rowBlocks: [Range<Int>]? = nil
+    ) -> (lanes: [Float], reference: [Float], bounds: [Double]) {
+        let lda = (shape.transposeA ? shape.m : shape.k) + shape.padding
+        let ldb = shape.n + shape.padding
+        let ldc = shape.n + shape.padding
+        let a = gaussianValues(max(1, (shape.transposeA ? shape.k : shape.m) * lda), seed: 4)
+        let b = gaussianValues(max(1, shape.k * ldb), seed: 5)
+        let start = gaussianValues(shape.m * ldc, seed: 6)
+        var lanes = start
+        var reference = start
+        var bounds = [Double](repeating: 0, count: start.count)
+        let unit = Double(Float.ulpOfOne) / 2
+        for row in 0..<shape.m {
+            for column in 0..<shape.n {
+                var magnitude = Double(shape.beta) * Double(abs(start[row * ldc + column]))
+                for inner in 0..<shape.k {
+                    let left = shape.transposeA ? a[inner * lda + row] : a[row * lda + inner]
+                    magnitude += Double(abs(left * b[inner * ldb + column]))
+                }
+                bounds[row * ldc + column] = Double(shape.k + 2) * unit * magnitude
+            }
+        }
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                let left = Matmul.Operand(
+                    pointer: a.baseAddress!, rowStride: lda, transposed: shape.transposeA)
+                let right = Matmul.Operand(pointer: b.baseAddress!, rowStride: ldb)
+                lanes.withUnsafeMutableBufferPointer { c in
+                    for rows in rowBlocks ?? [0..<shape.m] {
+                        var block = left
+                        block.pointer += shape.transposeA ? rows.lowerBound : rows.lowerBound * lda
+                        LaneProduct.multiply(
+                            m: rows.count, n: shape.n, k: shape.k, block, right,
+                            beta: shape.beta, into: c.baseAddress! + rows.lowerBound * ldc,
+                            rowStride: ldc)
+                    }
+                }
+                reference.withUnsafeMutableBufferPointer {
+                    Matmul.reference(
+                        m: shape.m, n: shape.n, k: shape.k, left, right, beta: shape.beta,
+                        into: $0.baseAddress!, rowStride: ldc)
+                }
+            }
+        }
+        return (lanes, reference, bounds)
+    }
+
+    @Test(arguments: laneShapes)
+    func laneProductMatchesThePlainSwiftReference(_ shape: LaneShape) {
+        let (lanes, reference, bounds) = Self.laneAndReference(shape)
+        let outside = zip(zip(lanes, reference), bounds).enumerated().filter { _, element in
+            let ((lane, exact), bound) = element
+            // The reference rounds its double sum to float once: half a unit in the last place.
+            return abs(Double(lane) - Double(exact)) > bound + Double(exact.ulp) / 2
+        }
+        #expect(
+            outside.isEmpty,
+            "first element outside its bound: \(outside.first.map { "\($0)" } ?? "")")
+    }
+
+    @Test func laneProductResultsDependOnTheShapeNotOnTheTiling() {
+        // 23 rows computed at once run as 6 + 6 + 6 + 5; one row at a time, each is a tile
+        // of its own. Every element is the same sum in the same order either way.
+        let shape = LaneShape(m: 23, n: 43, k: 37, transposeA: true, beta: 1, padding: 2)
+        let whole = Self.laneAndReference(shape).lanes
+        let rowByRow = Self.laneAndReference(shape, rowBlocks: (0..<23).map { $0..<($0 + 1) })
+        #expect(whole == rowByRow.lanes)
+    }
+
+    @Test func engineIsOpenBLASWhereItHasSmallMatrixKernels() {
+        #expect(Matmul.defaultEngine(blasCore: "Cooperlake") == .openBLAS)
+        #expect(Matmul.defaultEngine(blasCore: "SkylakeX") == .openBLAS)
+        // A build without fused multiply-adds keeps OpenBLAS everywhere.
+        let elsewhere: Matmul.Engine =
+            ProcessorSupport.requiredFlags.contains("fma") ? .lanes : .openBLAS
+        #expect(Matmul.defaultEngine(blasCore: "Zen") == elsewhere)
+        #expect(Matmul.defaultEngine(blasCore: "Haswell") == elsewhere)
+    }
+
+    @Test func laneProductLeavesOtherProductsToBLAS() {
+        let b = [Float](repeating: 1, count: 4)
+        b.withUnsafeBufferPointer {
+            let plain = Matmul.Operand(pointer: $0.baseAddress!, rowStride: 2)
+            var transposed = plain
+            transposed.transposed = true
+            #expect(LaneProduct.handles(alpha: 1, b: plain, beta: 0))
+            #expect(LaneProduct.handles(alpha: 1, b: plain, beta: 1))
+            #expect(!LaneProduct.handles(alpha: 1, b: transposed, beta: 0))
+            #expect(!LaneProduct.handles(alpha: 2, b: plain, beta: 0))
+            #expect(!LaneProduct.handles(alpha: 1, b: plain, beta: 0.5))
+        }
+    }
+
     @Test func blasDescriptionNamesTheKernel() {
         #expect(Matmul.blasDescription.contains("core"))
     }

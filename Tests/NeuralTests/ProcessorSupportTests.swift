@@ -38,6 +38,19 @@ struct ProcessorSupportTests {
         #expect(message.contains("WALKFORWARD_PORTABLE=1 make build"))
     }
 
+    @Test func aMistypedMatmulEngineIsRefusedNamingTheVariable() throws {
+        try ProcessorSupport.checkEnvironment([:])
+        try ProcessorSupport.checkEnvironment(["WALKFORWARD_MATMUL": "lanes"])
+        try ProcessorSupport.checkEnvironment(["WALKFORWARD_MATMUL": "openblas"])
+        let error = #expect(throws: NeuralError.self) {
+            try ProcessorSupport.checkEnvironment(["WALKFORWARD_MATMUL": "OpenBLAS"])
+        }
+        let message = error.map(String.init(describing:)) ?? ""
+        #expect(
+            message == "environment variable WALKFORWARD_MATMUL is 'OpenBLAS', expected "
+                + "openblas or lanes")
+    }
+
     @Test func thisProcessorRunsThisBuild() throws {
         try ProcessorSupport.check()
     }

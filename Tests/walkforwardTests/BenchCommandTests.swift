@@ -41,9 +41,31 @@ import Testing
         #expect(json["cell"] as? String == "gru")
         // The benchmark notes need to say which BLAS kernel and which vector build ran.
         #expect((json["blas"] as? String)?.contains("core") == true)
+        #expect(["openblas", "lanes"].contains(json["matmul"] as? String ?? ""))
         #expect(
             (json["kernels"] as? String)?.hasSuffix("-lane AVX2+FMA") == true
                 || (json["kernels"] as? String)?.hasSuffix("-lane SSE") == true)
+    }
+
+    @Test(arguments: ["openblas", "lanes"])
+    func theMatmulVariablePicksTheEngineAndTheRecordSaysWhich(_ engine: String) throws {
+        let outcome = try cli.run(
+            [
+                "bench", "train", "--cell", "lstm", "--layers", "1", "--hidden", "8", "--window",
+                "4", "--features", "2", "--batch", "8", "--samples", "16", "--epochs", "2",
+            ], environment: ["WALKFORWARD_MATMUL": engine])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(try object(outcome)["matmul"] as? String == engine)
+    }
+
+    @Test func aMistypedMatmulEngineStopsTheCommandNamingTheVariable() throws {
+        let outcome = try cli.run(
+            ["bench", "infer", "--samples", "8"], environment: ["WALKFORWARD_MATMUL": "fast"])
+        #expect(outcome.status == 1)
+        #expect(
+            outcome.standardError.contains(
+                "WALKFORWARD_MATMUL is 'fast', expected openblas or lanes"))
+        #expect(outcome.standardOutput.isEmpty)
     }
 
     @Test func badBenchArgumentsAreUsageErrors() throws {

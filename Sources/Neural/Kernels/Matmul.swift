@@ -1,12 +1,49 @@
 import CBLAS
+import Foundation
 
-/// The one place the Neural module calls BLAS: a single-precision matrix product.
+/// The one place the Neural module computes matrix products, and the only one that calls
+/// BLAS: a single-precision matrix product.
 ///
 /// Computes `C = alpha * op(A) * op(B) + beta * C` on row-major matrices, where `op(A)` is
 /// `[m, k]` and `op(B)` is `[k, n]`; `transposeA` means `A` is stored as `[k, m]`. Leading
-/// dimensions are the stored row lengths. `reference` is a plain-Swift version of the same
-/// contract that the tests hold the BLAS path to.
+/// dimensions are the stored row lengths. The products run in OpenBLAS or in the module's
+/// own `LaneProduct` kernels, whichever `engine` names. `reference` is a plain-Swift version
+/// of the same contract that the tests hold both to.
 enum Matmul {
+    /// Which code computes the products.
+    enum Engine: String, Sendable {
+        /// `cblas_sgemm`.
+        case openBLAS = "openblas"
+        /// `LaneProduct` for the products it handles, `cblas_sgemm` for the others.
+        case lanes
+    }
+
+    /// The environment variable that overrides `defaultEngine`, for measuring one engine
+    /// against the other; the command line refuses values other than the engines' names
+    /// (`ProcessorSupport.checkEnvironment`).
+    static let engineVariable = "WALKFORWARD_MATMUL"
+
+    /// The engine of this process: `WALKFORWARD_MATMUL=openblas|lanes` if set, otherwise
+    /// `defaultEngine` for this build and OpenBLAS's kernel.
+    static let engine: Engine = {
+        let core = openblas_get_corename().map { String(cString: $0) } ?? ""
+        let variable = ProcessInfo.processInfo.environment[engineVariable]
+        return variable.flatMap(Engine.init(rawValue:)) ?? defaultEngine(blasCore: core)
+    }()
+
+    /// OpenBLAS where it has small-matrix kernels (its Skylake-X family of targets, which
+    /// ran a recurrent step's products at 83 % of a Zen 4 core's peak) or where this build
+    /// has no fused multiply-add; the lane kernels elsewhere, where OpenBLAS packs every
+    /// operand (see `LaneProduct`).
+    static func defaultEngine(blasCore core: String) -> Engine {
+        #if NEURAL_FMA
+            let smallMatrixCores = ["skylakex", "cooperlake", "sapphirerapids"]
+            return smallMatrixCores.contains(core.lowercased()) ? .openBLAS : .lanes
+        #else
+            return .openBLAS
+        #endif
+    }
+
     /// Row-major operand description.
     struct Operand {
         var pointer: UnsafePointer<Float>
@@ -68,6 +105,10 @@ enum Matmul {
         _ a: Operand, _ b: Operand, beta: Float,
         into c: UnsafeMutablePointer<Float>, rowStride ldc: Int
     ) {
+        if engine == .lanes, LaneProduct.handles(alpha: alpha, b: b, beta: beta) {
+            LaneProduct.multiply(m: m, n: n, k: k, a, b, beta: beta, into: c, rowStride: ldc)
+            return
+        }
         _ = singleThreadedBLAS
         cblas_sgemm(
             CblasRowMajor,

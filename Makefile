@@ -3,7 +3,7 @@ SWIFT ?= swift
 APT_PACKAGES := libcurl4-openssl-dev libopenblas-dev pkg-config
 DEMO_STRATEGY ?= Strategies/lstm-msft.json
 
-.PHONY: deps build demo test test-portable lint clean browser-check fuzz
+.PHONY: deps build demo test test-portable test-avx2 lint clean browser-check fuzz
 
 # Installs the C libraries the package links, through apt when running as root.
 deps:
@@ -40,6 +40,16 @@ test: deps
 # machine without AVX2 builds, in a build folder of their own.
 test-portable: deps
 	WALKFORWARD_PORTABLE=1 $(SWIFT) test --build-path .build/portable --filter NeuralTests
+
+# On a machine with AVX-512, the Neural tests once more on the 8-lane AVX2 kernels that
+# machines without it build; elsewhere `make test` has already run those.
+test-avx2: deps
+	@if grep -q '^flags.* avx512vl' /proc/cpuinfo; then \
+	    echo "WALKFORWARD_NO_AVX512=1 $(SWIFT) test --build-path .build/avx2 --filter NeuralTests"; \
+	    WALKFORWARD_NO_AVX512=1 $(SWIFT) test --build-path .build/avx2 --filter NeuralTests; \
+	else \
+	    echo "test-avx2: no AVX-512 here, so make test ran the AVX2 kernels"; \
+	fi
 
 # Renders a fresh demo report in headless Chromium; fails on console errors or network use.
 browser-check: build

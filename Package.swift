@@ -2,19 +2,29 @@
 import Foundation
 import PackageDescription
 
-/// The Neural module's element-wise kernels run on 8-lane AVX vectors with fused
-/// multiply-adds when the machine building it has AVX2 and FMA (as `-march=native` would
-/// decide), and on baseline 4-lane SSE otherwise. `WALKFORWARD_PORTABLE=1` forces the
-/// baseline, for a binary meant to run on other x86-64 machines. The executable refuses to
-/// start on a processor without the features it was built for (`ProcessorSupport`).
+/// The Neural module's kernels run on the widest vectors the machine building it has (as
+/// `-march=native` would decide): 16 AVX-512 lanes, or 8 AVX2 lanes, both with fused
+/// multiply-adds, or baseline 4-lane SSE. `WALKFORWARD_NO_AVX512=1` stops at AVX2 and
+/// `WALKFORWARD_PORTABLE=1` at the baseline, for a binary meant to run on other x86-64
+/// machines. The executable refuses to start on a processor without the features it was
+/// built for (`ProcessorSupport`).
 let neuralVectorSettings: [SwiftSetting] = {
     #if arch(x86_64)
-        let portable = ProcessInfo.processInfo.environment["WALKFORWARD_PORTABLE"] == "1"
+        let environment = ProcessInfo.processInfo.environment
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         let flags = Set(
             cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") }?
                 .split(separator: " ").map(String.init) ?? [])
-        guard !portable, flags.isSuperset(of: ["avx2", "fma"]) else { return [] }
+        guard environment["WALKFORWARD_PORTABLE"] != "1", flags.isSuperset(of: ["avx2", "fma"])
+        else { return [] }
+        // The features LLVM's Skylake-X target may use anywhere in the module.
+        let avx512 = ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
+        if environment["WALKFORWARD_NO_AVX512"] != "1", flags.isSuperset(of: avx512) {
+            return [
+                .unsafeFlags(["-target-cpu", "skylake-avx512"]),
+                .define("NEURAL_AVX512"), .define("NEURAL_AVX2"), .define("NEURAL_FMA"),
+            ]
+        }
         return [
             .unsafeFlags(["-target-cpu", "haswell"]),
             .define("NEURAL_AVX2"), .define("NEURAL_FMA"),

@@ -10,8 +10,13 @@ static inline void walkforward_prefetch(const void *address) {
 
 // Lanewise, correctly rounded square roots as one vector instruction; Swift's generic
 // SIMD squareRoot() compiles to one scalar square root per lane.
+typedef float walkforward_float16 __attribute__((ext_vector_type(16)));
 typedef float walkforward_float8 __attribute__((ext_vector_type(8)));
 typedef float walkforward_float4 __attribute__((ext_vector_type(4)));
+
+static inline walkforward_float16 walkforward_sqrt16(walkforward_float16 x) {
+    return __builtin_elementwise_sqrt(x);
+}
 
 static inline walkforward_float8 walkforward_sqrt8(walkforward_float8 x) {
     return __builtin_elementwise_sqrt(x);

@@ -70,11 +70,14 @@ public enum NeuralError: Error, CustomStringConvertible, Equatable {
         case .badEnvironment(let variable, let value, let expected):
             return "environment variable \(variable) is '\(value)', expected \(expected)"
         case .unsupportedProcessor(let missing):
+            let avx2Build =
+                missing.contains("avx2") || missing.contains("fma")
+                ? "" : ", or one for any AVX2 machine with `WALKFORWARD_NO_AVX512=1 make build`"
             return "this build's neural kernels need the processor features "
-                + "\(ProcessorSupport.requiredFlags.joined(separator: " and ")), and this "
-                + "processor lacks \(missing.joined(separator: " and ")); it was built on a "
+                + "\(ProcessorSupport.requiredFlags.joined(separator: ", ")), and this "
+                + "processor lacks \(missing.joined(separator: ", ")); it was built on a "
                 + "different machine. Rebuild here (`make build`), or build a portable binary "
-                + "with `WALKFORWARD_PORTABLE=1 make build`"
+                + "with `WALKFORWARD_PORTABLE=1 make build`\(avx2Build)"
         }
     }
 }

@@ -3,14 +3,16 @@ import Foundation
 /// The vector instructions this build of the Neural module was compiled for, and whether the
 /// running processor has them.
 ///
-/// `Package.swift` compiles the element-wise kernels for AVX2 and FMA when the machine that
-/// builds them has both (`NEURAL_AVX2`); a binary built that way and copied to an older
-/// processor would die on an illegal instruction, so the command line checks first and says
-/// how to rebuild instead.
+/// `Package.swift` compiles the kernels for AVX-512 (`NEURAL_AVX512`) or for AVX2 and FMA
+/// (`NEURAL_AVX2`) when the machine that builds them has those; a binary built that way and
+/// copied to an older processor would die on an illegal instruction, so the command line
+/// checks first and says how to rebuild instead.
 public enum ProcessorSupport {
     /// The `/proc/cpuinfo` flags the kernels need; empty for a baseline x86-64 build.
     public static var requiredFlags: [String] {
-        #if NEURAL_AVX2
+        #if NEURAL_AVX512
+            return ["avx2", "fma", "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
+        #elseif NEURAL_AVX2
             return ["avx2", "fma"]
         #else
             return []
@@ -19,7 +21,9 @@ public enum ProcessorSupport {
 
     /// How the element-wise kernels were compiled, for benchmark records.
     public static var kernelDescription: String {
-        #if NEURAL_AVX2
+        #if NEURAL_AVX512
+            return "\(Lanes.scalarCount)-lane AVX-512"
+        #elseif NEURAL_AVX2
             return "\(Lanes.scalarCount)-lane AVX2+FMA"
         #else
             return "\(Lanes.scalarCount)-lane SSE"

@@ -38,14 +38,19 @@ import Testing
         let start = gaussianValues(shape.m * shape.n, seed: 3)
         var fast = start
         var slow = start
+        let lda = shape.transposeA ? shape.m : shape.k
+        let ldb = shape.transposeB ? shape.k : shape.n
+        let bounds = Self.roundingBounds(
+            m: shape.m, n: shape.n, k: shape.k, alpha: shape.alpha, beta: shape.beta,
+            start: start, rowStride: shape.n,
+            left: { shape.transposeA ? a[$1 * lda + $0] : a[$0 * lda + $1] },
+            right: { shape.transposeB ? b[$1 * ldb + $0] : b[$0 * ldb + $1] })
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 let left = Matmul.Operand(
-                    pointer: a.baseAddress!, rowStride: shape.transposeA ? shape.m : shape.k,
-                    transposed: shape.transposeA)
+                    pointer: a.baseAddress!, rowStride: lda, transposed: shape.transposeA)
                 let right = Matmul.Operand(
-                    pointer: b.baseAddress!, rowStride: shape.transposeB ? shape.k : shape.n,
-                    transposed: shape.transposeB)
+                    pointer: b.baseAddress!, rowStride: ldb, transposed: shape.transposeB)
                 fast.withUnsafeMutableBufferPointer {
                     Matmul.multiply(
                         m: shape.m, n: shape.n, k: shape.k, alpha: shape.alpha, left, right,
@@ -58,12 +63,49 @@ import Testing
                 }
             }
         }
-        #expect(isClose(fast, slow, rtol: 1e-5, atol: 1e-5), "\(worstMismatch(fast, slow))")
+        Self.expectWithinBounds(fast, slow, bounds)
     }
 
-    /// Shapes for the lane kernels: every count of rows left over after the six-row tiles,
-    /// column blocks of two vectors, one vector and a scalar tail, an empty sum, and stored
-    /// rows longer than the matrices they hold.
+    /// For each element of `C = alpha op(A) op(B) + beta C`, the rounding error a float
+    /// computation may carry whatever order it sums in (OpenBLAS's kernels differ from one
+    /// processor to the next): `(k + 2) u (|alpha| sum |a b| + |beta c|)` with `u = 2^-24`,
+    /// the classic bound for a sum of `k` products, one scaling and one addition. Elements
+    /// of `C` outside the product (padding) get a bound of zero: they must not change.
+    static func roundingBounds(
+        m: Int, n: Int, k: Int, alpha: Float, beta: Float, start: [Float], rowStride ldc: Int,
+        left: (_ row: Int, _ inner: Int) -> Float, right: (_ inner: Int, _ column: Int) -> Float
+    ) -> [Double] {
+        let unit = Double(Float.ulpOfOne) / 2
+        var bounds = [Double](repeating: 0, count: start.count)
+        for row in 0..<m {
+            for column in 0..<n {
+                var products = 0.0
+                for inner in 0..<k {
+                    products += Double(abs(left(row, inner) * right(inner, column)))
+                }
+                let magnitude =
+                    Double(abs(alpha)) * products + Double(abs(beta * start[row * ldc + column]))
+                bounds[row * ldc + column] = Double(k + 2) * unit * magnitude
+            }
+        }
+        return bounds
+    }
+
+    /// Every element of `computed` within its bound of `exact`, plus half a unit in the last
+    /// place for the reference, which rounds its double sum to float once.
+    static func expectWithinBounds(_ computed: [Float], _ exact: [Float], _ bounds: [Double]) {
+        let outside = zip(zip(computed, exact), bounds).enumerated().filter { _, element in
+            let ((value, exact), bound) = element
+            return abs(Double(value) - Double(exact)) > bound + Double(exact.ulp) / 2
+        }
+        #expect(
+            outside.isEmpty,
+            "first element outside its bound: \(outside.first.map { "\($0)" } ?? "")")
+    }
+
+    /// Shapes for the lane kernels: every count of rows left over after the tiles of six
+    /// (AVX2, SSE) or eight rows (AVX-512), column blocks of two vectors, one vector and a
+    /// scalar tail, an empty sum, and stored rows longer than the matrices they hold.
     struct LaneShape: Sendable, CustomTestStringConvertible {
         var m: Int
         var n: Int
@@ -91,12 +133,12 @@ import Testing
         LaneShape(m: 12, n: 3, k: 9, transposeA: true, beta: 1),
         LaneShape(m: 13, n: 16, k: 0, transposeA: false, beta: 1),
         LaneShape(m: 4, n: 16, k: 0, transposeA: true, beta: 0),
+        LaneShape(m: 6, n: 48, k: 5, transposeA: true, beta: 0),
+        LaneShape(m: 15, n: 70, k: 21, transposeA: false, beta: 1, padding: 4),
     ]
 
     /// `LaneProduct`'s result on random operands, the reference's, and for each element the
-    /// rounding error a sum of `k` float products may carry: `(k + 2) u (sum |a b| + |c|)`
-    /// with `u = 2^-24`, the classic bound for a dot product summed in order (the padding
-    /// columns of `C`, outside the product, get a bound of zero: they must not change).
+    /// rounding error it may carry (`roundingBounds`).
     private static func laneAndReference(
         _ shape: LaneShape, rowBlocks: [Range<Int>]? = nil
     ) -> (lanes: [Float], reference: [Float], bounds: [Double]) {
@@ -108,18 +150,11 @@ import Testing
         let start = gaussianValues(shape.m * ldc, seed: 6)
         var lanes = start
         var reference = start
-        var bounds = [Double](repeating: 0, count: start.count)
-        let unit = Double(Float.ulpOfOne) / 2
-        for row in 0..<shape.m {
-            for column in 0..<shape.n {
-                var magnitude = Double(shape.beta) * Double(abs(start[row * ldc + column]))
-                for inner in 0..<shape.k {
-                    let left = shape.transposeA ? a[inner * lda + row] : a[row * lda + inner]
-                    magnitude += Double(abs(left * b[inner * ldb + column]))
-                }
-                bounds[row * ldc + column] = Double(shape.k + 2) * unit * magnitude
-            }
-        }
+        let bounds = roundingBounds(
+            m: shape.m, n: shape.n, k: shape.k, alpha: 1, beta: shape.beta, start: start,
+            rowStride: ldc,
+            left: { shape.transposeA ? a[$1 * lda + $0] : a[$0 * lda + $1] },
+            right: { b[$0 * ldb + $1] })
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 let left = Matmul.Operand(
@@ -148,19 +183,13 @@ import Testing
     @Test(arguments: laneShapes)
     func laneProductMatchesThePlainSwiftReference(_ shape: LaneShape) {
         let (lanes, reference, bounds) = Self.laneAndReference(shape)
-        let outside = zip(zip(lanes, reference), bounds).enumerated().filter { _, element in
-            let ((lane, exact), bound) = element
-            // The reference rounds its double sum to float once: half a unit in the last place.
-            return abs(Double(lane) - Double(exact)) > bound + Double(exact.ulp) / 2
-        }
-        #expect(
-            outside.isEmpty,
-            "first element outside its bound: \(outside.first.map { "\($0)" } ?? "")")
+        Self.expectWithinBounds(lanes, reference, bounds)
     }
 
     @Test func laneProductResultsDependOnTheShapeNotOnTheTiling() {
-        // 23 rows computed at once run as 6 + 6 + 6 + 5; one row at a time, each is a tile
-        // of its own. Every element is the same sum in the same order either way.
+        // 23 rows computed at once run as 6 + 6 + 6 + 5 (8 + 8 + 7 on AVX-512); one row at
+        // a time, each is a tile of its own. Every element is the same sum in the same order
+        // either way.
         let shape = LaneShape(m: 23, n: 43, k: 37, transposeA: true, beta: 1, padding: 2)
         let whole = Self.laneAndReference(shape).lanes
         let rowByRow = Self.laneAndReference(shape, rowBlocks: (0..<23).map { $0..<($0 + 1) })

@@ -6,12 +6,15 @@ import Testing
 struct ProcessorSupportTests {
     /// The lane width follows the instruction set the build chose.
     @Test func laneWidthMatchesTheBuild() {
-        #expect(Lanes.scalarCount == (ProcessorSupport.requiredFlags.isEmpty ? 4 : 8))
+        let flags = ProcessorSupport.requiredFlags
+        #expect(Lanes.scalarCount == (flags.isEmpty ? 4 : flags.contains("avx512f") ? 16 : 8))
         #expect(ProcessorSupport.kernelDescription.hasPrefix("\(Lanes.scalarCount)-lane"))
     }
 
     @Test func missingFlagsAreReadFromTheFlagsLine() {
-        let modern = "processor\t: 0\nflags\t\t: fpu sse2 avx avx2 fma avx512f\nbogomips\t: 1\n"
+        let modern =
+            "processor\t: 0\nflags\t\t: fpu sse2 avx avx2 fma avx512f avx512dq avx512cd "
+            + "avx512bw avx512vl\nbogomips\t: 1\n"
         #expect(ProcessorSupport.missingFlags(cpuinfo: modern).isEmpty)
         let old = "processor\t: 0\nflags\t\t: fpu sse2 sse4_2 avx\n"
         #expect(ProcessorSupport.missingFlags(cpuinfo: old) == ProcessorSupport.requiredFlags)
@@ -32,10 +35,21 @@ struct ProcessorSupportTests {
         let error = #expect(throws: NeuralError.self) {
             try ProcessorSupport.check(cpuinfoPath: file.path)
         }
-        #expect(error == .unsupportedProcessor(missing: ["avx2", "fma"]))
+        let required = ProcessorSupport.requiredFlags
+        #expect(error == .unsupportedProcessor(missing: required))
         let message = error.map(String.init(describing:)) ?? ""
-        #expect(message.contains("lacks avx2 and fma"))
+        #expect(message.contains("lacks \(required.joined(separator: ", "));"))
         #expect(message.contains("WALKFORWARD_PORTABLE=1 make build"))
+    }
+
+    /// An AVX-512 build on an AVX2 machine is told of the AVX2 build as well.
+    @Test func anAVX2ProcessorIsToldOfTheAVX2Build() {
+        let message = String(
+            describing: NeuralError.unsupportedProcessor(missing: ["avx512f", "avx512vl"]))
+        #expect(message.contains("lacks avx512f, avx512vl;"))
+        #expect(message.contains("`WALKFORWARD_NO_AVX512=1 make build`"))
+        let older = String(describing: NeuralError.unsupportedProcessor(missing: ["avx2", "fma"]))
+        #expect(!older.contains("WALKFORWARD_NO_AVX512"))
     }
 
     @Test func aMistypedMatmulEngineIsRefusedNamingTheVariable() throws {

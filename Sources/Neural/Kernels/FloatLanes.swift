@@ -30,7 +30,12 @@ protocol FloatLanes {
     func store(_ pointer: UnsafeMutablePointer<Float>)
 }
 
-#if NEURAL_AVX2
+#if NEURAL_AVX512
+    /// The vector the kernels run on: sixteen lanes, one AVX-512 register. `Package.swift`
+    /// builds this module for AVX-512 when the building machine has it.
+    typealias Lanes = SIMD16<Float>
+    private typealias LaneBits = SIMD16<UInt32>
+#elseif NEURAL_AVX2
     /// The vector the kernels run on: eight lanes, one AVX register. `Package.swift` builds
     /// this module for AVX2 and FMA when the building machine has them.
     typealias Lanes = SIMD8<Float>
@@ -111,7 +116,9 @@ extension Lanes: FloatLanes {
     /// One vector square root; the standard library's takes the lanes one at a time.
     @inline(__always)
     func squareRoot() -> Lanes {
-        #if NEURAL_AVX2
+        #if NEURAL_AVX512
+            walkforward_sqrt16(self)
+        #elseif NEURAL_AVX2
             walkforward_sqrt8(self)
         #else
             walkforward_sqrt4(self)

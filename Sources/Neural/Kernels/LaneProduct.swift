@@ -10,10 +10,16 @@
 /// Each element of `C` is one sum over `k` in increasing order, a multiply-add at a time
 /// (fused on FMA builds), so the result depends only on the shape, not on how `C` is tiled.
 enum LaneProduct {
-    /// The most rows of `C` one tile computes: six rows of two vectors are twelve
+    /// The most rows of `C` one tile computes. On AVX2, six rows of two vectors are twelve
     /// accumulators, which with the two right-operand vectors and a broadcast fill the 16
-    /// AVX registers.
-    static let tileRows = 6
+    /// registers. AVX-512 has 32, and eight rows measured 7-10 % faster in training than six
+    /// (paired runs, `benchmarks/paired.sh`); larger tiles are no longer unrolled by the
+    /// compiler and run at half the speed.
+    #if NEURAL_AVX512
+        static let tileRows = 8
+    #else
+        static let tileRows = 6
+    #endif
 
     /// Whether these kernels compute this product: `B` stored as is, `alpha` 1 and `beta`
     /// 0 or 1. Other products go to BLAS.
@@ -77,9 +83,7 @@ enum LaneProduct {
     typealias Tile<let vectors: Int> = InlineArray<vectors, Lanes>
 
     /// One column block of `C`, `vectors` lane vectors wide, over all `m` rows: tiles of
-    /// `tileRows` rows, except that one to three rows left over join the last full tile and
-    /// the two are computed as two tiles of four or five rows (a tile of one to three rows
-    /// has too few accumulators to keep both multiply-add pipes busy).
+    /// `tileRows` rows, then one tile of the rows left over.
     @inline(__always)
     private static func columnBlock<let vectors: Int>(
         _: Tile<vectors>.Type, m: Int, k: Int, _ a: LeftOperand,
@@ -88,10 +92,18 @@ enum LaneProduct {
     ) {
         var row = 0
         while row + tileRows <= m {
-            tile(InlineArray<6, Tile<vectors>>.self, k: k, a, row, b, ldb, beta, c, ldc)
+            #if NEURAL_AVX512
+                tile(InlineArray<8, Tile<vectors>>.self, k: k, a, row, b, ldb, beta, c, ldc)
+            #else
+                tile(InlineArray<6, Tile<vectors>>.self, k: k, a, row, b, ldb, beta, c, ldc)
+            #endif
             row += tileRows
         }
         switch m - row {
+        #if NEURAL_AVX512
+            case 7: tile(InlineArray<7, Tile<vectors>>.self, k: k, a, row, b, ldb, beta, c, ldc)
+            case 6: tile(InlineArray<6, Tile<vectors>>.self, k: k, a, row, b, ldb, beta, c, ldc)
+        #endif
         case 5: tile(InlineArray<5, Tile<vectors>>.self, k: k, a, row, b, ldb, beta, c, ldc)
         case 4: tile(InlineArray<4, Tile<vectors>>.self, k: k, a, row, b, ldb, beta, c, ldc)
         case 3: tile(InlineArray<3, Tile<vectors>>.self, k: k, a, row, b, ldb, beta, c, ldc)

@@ -116,7 +116,10 @@ enum LaneProduct {
     /// Rows `firstRow..<firstRow + rows` of one column block. The accumulators are fixed-size
     /// arrays indexed by constants once the loops over rows and vectors are unrolled, so
     /// they live in registers; each step of the inner loop loads one row of `B` and
-    /// broadcasts one element of `A` per row of `C`.
+    /// broadcasts one element of `A` per row of `C`. Its offsets use wrapping arithmetic
+    /// (they are bounded by the operands' sizes): the overflow checks of `*` were not hoisted
+    /// out of the loop and cost a fifth of its instructions (the products ran 13 % faster in
+    /// training without them).
     @inline(__always)
     private static func tile<let rows: Int, let vectors: Int>(
         _: InlineArray<rows, Tile<vectors>>.Type, k: Int, _ a: LeftOperand, _ firstRow: Int,
@@ -127,9 +130,9 @@ enum LaneProduct {
         var left = a.pointer + firstRow * a.rowStep
         var right = b
         for _ in 0..<k {
-            let rightRow = Tile<vectors> { Lanes.load(right + $0 * Lanes.scalarCount) }
+            let rightRow = Tile<vectors> { Lanes.load(right + $0 &* Lanes.scalarCount) }
             for row in 0..<rows {
-                let broadcast = Lanes(repeating: left[row * a.rowStep])
+                let broadcast = Lanes(repeating: left[row &* a.rowStep])
                 for vector in 0..<vectors {
                     sums[row][vector] = sums[row][vector].adding(broadcast, times: rightRow[vector])
                 }

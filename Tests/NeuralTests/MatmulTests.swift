@@ -220,6 +220,29 @@ import Testing
         }
     }
 
+    /// The blocked transpose behind the weight copies and the weight-gradient sums, on
+    /// shapes that leave partial 16 x 16 blocks on both sides.
+    @Test(arguments: [(5, 256), (37, 19), (16, 16), (1, 3)])
+    func transposeSetsOrAddsEveryElement(_ rows: Int, _ columns: Int) {
+        let source = gaussianValues(rows * columns, seed: 7)
+        let start = gaussianValues(rows * columns, seed: 8)
+        var set = [Float](repeating: .nan, count: rows * columns)
+        var added = start
+        source.withUnsafeBufferPointer { source in
+            LayerPass.transpose(
+                rows: rows, columns: columns, source.baseAddress!, into: &set)
+            LayerPass.transpose(
+                rows: rows, columns: columns, source.baseAddress!, into: &added, adding: true)
+        }
+        for row in 0..<rows {
+            for column in 0..<columns {
+                let value = source[row * columns + column]
+                #expect(set[column * rows + row] == value)
+                #expect(added[column * rows + row] == start[column * rows + row] + value)
+            }
+        }
+    }
+
     @Test func blasDescriptionNamesTheKernel() {
         #expect(Matmul.blasDescription.contains("core"))
     }

@@ -345,7 +345,8 @@ extension LayerPass {
                     let sourceRow = source + row &* columns
                     for column in firstColumn..<columnEnd {
                         let target = destination + (column &* rows &+ row)
-                        target.pointee = adding
+                        target.pointee =
+                            adding
                             ? target.pointee + sourceRow[column] : sourceRow[column]
                     }
                 }

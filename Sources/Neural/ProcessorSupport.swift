@@ -8,7 +8,9 @@ import Foundation
 /// copied to an older processor would die on an illegal instruction, so the command line
 /// checks first and says how to rebuild instead.
 public enum ProcessorSupport {
-    /// The `/proc/cpuinfo` flags the kernels need; empty for a baseline x86-64 build.
+    /// The `/proc/cpuinfo` flags the kernels need; empty for a baseline x86-64 build. The
+    /// same lists `Package.swift` checks before it picks the build (a manifest cannot import
+    /// this module, so they are written twice).
     public static var requiredFlags: [String] {
         #if NEURAL_AVX512
             return ["avx2", "fma", "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]

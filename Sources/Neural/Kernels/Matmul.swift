@@ -24,23 +24,25 @@ enum Matmul {
     static let engineVariable = "WALKFORWARD_MATMUL"
 
     /// The engine of this process: `WALKFORWARD_MATMUL=openblas|lanes` if set, otherwise
-    /// `defaultEngine` for this build and OpenBLAS's kernel.
+    /// `defaultEngine`.
     static let engine: Engine = {
-        let core = openblas_get_corename().map { String(cString: $0) } ?? ""
         let variable = ProcessInfo.processInfo.environment[engineVariable]
-        return variable.flatMap(Engine.init(rawValue:)) ?? defaultEngine(blasCore: core)
+        return variable.flatMap(Engine.init(rawValue:)) ?? defaultEngine
     }()
 
-    /// OpenBLAS where it has small-matrix kernels (its Skylake-X family of targets, which
-    /// ran a recurrent step's products at 83 % of a Zen 4 core's peak) or where this build
-    /// has no fused multiply-add; the lane kernels elsewhere, where OpenBLAS packs every
-    /// operand (see `LaneProduct`).
-    static func defaultEngine(blasCore core: String) -> Engine {
+    /// The lane kernels wherever this build has fused multiply-adds, OpenBLAS otherwise.
+    /// OpenBLAS 0.3.21 has unpacked small-matrix kernels only for its Skylake-X family of
+    /// targets, and even there the lane kernels ran a recurrent step's products as fast or
+    /// faster: hot in cache 95-115 GFLOP/s against 95-115 for its Cooperlake kernel on a
+    /// Zen 4 core (84 % faster for the five-row layer-1 weight gradient), 135-144 against
+    /// 97-130 for its Skylake-X kernel on an Emerald Rapids core; in training on Zen 4 the
+    /// two engines tied for every cell. Elsewhere OpenBLAS packs every operand, however
+    /// small, or falls back to SSE3 kernels on processors it does not know.
+    static var defaultEngine: Engine {
         #if NEURAL_FMA
-            let smallMatrixCores = ["skylakex", "cooperlake", "sapphirerapids"]
-            return smallMatrixCores.contains(core.lowercased()) ? .openBLAS : .lanes
+            .lanes
         #else
-            return .openBLAS
+            .openBLAS
         #endif
     }
 

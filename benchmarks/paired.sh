@@ -6,23 +6,26 @@
 #
 #   bash benchmarks/paired.sh ROUNDS BINARY_A BINARY_B
 #
-# CELL picks the cell (default lstm). The shape is one core's share of the default
-# benchmark, as in alternate.py. To compare settings of one build (for example
-# WALKFORWARD_MATMUL), pass a two-line wrapper script that exports the variable and execs it.
+# CELL picks the cell (default lstm) and MODE what is timed, train or infer (default train).
+# The shape is one core's share of the default benchmark, as in alternate.py. To compare
+# settings of one build (for example WALKFORWARD_MATMUL), pass a two-line wrapper script
+# that exports the variable and execs it.
 set -euo pipefail
 if [ $# -ne 3 ]; then
-    sed -n '2,11p' "$0" >&2
+    sed -n '2,12p' "$0" >&2
     exit 64
 fi
 rounds=$1
 first=$2
 second=$3
-arguments=(bench train --cell "${CELL:-lstm}" --threads 1 --batch 32 --samples 2048 --epochs 4)
+mode=${MODE:-train}
+arguments=(bench "$mode" --cell "${CELL:-lstm}" --threads 1 --batch 32 --samples 2048 --epochs 4)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
 rate() {
-    python3 -c 'import json, sys; print(json.load(sys.stdin)["train_windows_per_s"])' <"$1"
+    python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1] + "_windows_per_s"])' \
+        "$mode" <"$1"
 }
 
 ratios=()

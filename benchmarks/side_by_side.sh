@@ -6,7 +6,10 @@
 #
 #   bash benchmarks/side_by_side.sh [results.jsonl] [rounds] [first round number]
 #
-# CELLS="lstm" limits the run to some cells (default: lstm gru rnn).
+# CELLS="lstm" limits the run to some cells (default: lstm gru rnn). TORCH_ENV sets variables
+# for the PyTorch runs alone, recorded in their lines as `torch_env`; for example
+# TORCH_ENV="THP_MEM_ALLOC_ENABLE=1" lets PyTorch's allocator back its buffers of 2 MB and
+# more with transparent huge pages (see docs/PERFORMANCE.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 results="${1:-benchmarks/results.jsonl}"
@@ -19,8 +22,10 @@ bundle=.build/release/WalkforwardPackageTests.xctest
 
 for round in $(seq "$first" $((first + rounds - 1))); do
     for cell in ${CELLS:-lstm gru rnn}; do
-        python3 benchmarks/torch_rnn_bench.py --cell "$cell" --threads 2 \
-            | sed "s/^{/{\"impl\": \"torch\", \"round\": $round, /" >>"$results"
+        torch_fields="\"impl\": \"torch\", \"round\": $round, \"torch_env\": \"${TORCH_ENV:-}\""
+        # shellcheck disable=SC2086 # TORCH_ENV is a list of VAR=VALUE words
+        env ${TORCH_ENV:-} python3 benchmarks/torch_rnn_bench.py --cell "$cell" --threads 2 \
+            | sed "s|^{|{$torch_fields, |" >>"$results"
         NEURAL_BENCH="$cell" "$bundle" --testing-library swift-testing \
             --filter BenchmarkProbe 2>/dev/null | grep '^{' \
             | sed "s/^{/{\"impl\": \"swift\", \"round\": $round, /" >>"$results"

@@ -33,11 +33,11 @@ enum Matmul {
     /// The lane kernels wherever this build has fused multiply-adds, OpenBLAS otherwise.
     /// OpenBLAS 0.3.21 has unpacked small-matrix kernels only for its Skylake-X family of
     /// targets, and even there the lane kernels ran a recurrent step's products as fast or
-    /// faster: hot in cache 95-115 GFLOP/s against 95-115 for its Cooperlake kernel on a
-    /// Zen 4 core (84 % faster for the five-row layer-1 weight gradient), 135-144 against
-    /// 97-130 for its Skylake-X kernel on an Emerald Rapids core; in training on Zen 4 the
-    /// two engines tied for every cell. Elsewhere OpenBLAS packs every operand, however
-    /// small, or falls back to SSE3 kernels on processors it does not know.
+    /// faster, hot in cache: 98-115 GFLOP/s against 95-115 for its Cooperlake kernel on a
+    /// Zen 4 core (105 against 57 for the five-row layer-1 weight gradient), 135-144
+    /// against 97-130 for its Skylake-X kernel on an Emerald Rapids core. In training on
+    /// Zen 4 the two engines tied for every cell. Elsewhere OpenBLAS packs every operand,
+    /// however small, or falls back to SSE3 kernels on processors it does not know.
     static var defaultEngine: Engine {
         #if NEURAL_FMA
             .lanes

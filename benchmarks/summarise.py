@@ -2,9 +2,10 @@
 """Median throughput per cell and implementation from side_by_side.sh output, with the
 Swift/PyTorch ratio of the medians and the per-round ratios (runs that ran back to back).
 
-Says under the table which environment the PyTorch runs had (`torch_env`; lines written
-before side_by_side.sh recorded it ran PyTorch as installed), and stops if a file mixes
-two, since their PyTorch medians would not measure one thing."""
+Says under the table which environment variables the PyTorch runs had (`bench_env`, set for
+both sides; `torch_env` in a few earlier files, set for PyTorch alone; neither in files
+written before side_by_side.sh recorded it, which ran PyTorch as installed), and stops if a
+file mixes two, since their PyTorch medians would not measure one thing."""
 import json
 import statistics
 import sys
@@ -16,7 +17,7 @@ torch_environments = set()
 for line in open(path):
     record = json.loads(line)
     if record["impl"] == "torch":
-        torch_environments.add(record.get("torch_env", ""))
+        torch_environments.add(record.get("bench_env", record.get("torch_env", "")))
     for mode in ("train", "infer"):
         key = f"{mode}_windows_per_s"
         if key in record and record.get("mode", mode) == mode:

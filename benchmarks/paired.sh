@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Paired A/B timing of two walkforward builds that runs them at the same time, one on each
-# core (one training thread each), and swaps the cores every round. Both runs see the
+# core (one thread each), and swaps the cores every round. Both runs see the
 # shared host's slow and quiet spells together, so the ratio of a pair moves far less than
 # the throughputs do. Prints each round and the median, lowest and highest ratio B/A.
 #

@@ -20,6 +20,11 @@ rounds="${2:-3}"
 first="${3:-1}"
 bench_env="${BENCH_ENV-MALLOC_MMAP_THRESHOLD_=2147483647 MALLOC_TRIM_THRESHOLD_=2147483647}"
 
+# Prefixes each JSON line on stdin with the implementation ($1), the round and the variables.
+label() {
+    sed "s|^{|{\"impl\": \"$1\", \"round\": $round, \"bench_env\": \"$bench_env\", |"
+}
+
 # Builds the release test bundle; the probe test is skipped without NEURAL_BENCH.
 swift test -c release --filter BenchmarkProbe >/dev/null
 bundle=.build/release/WalkforwardPackageTests.xctest
@@ -28,12 +33,9 @@ for round in $(seq "$first" $((first + rounds - 1))); do
     for cell in ${CELLS:-lstm gru rnn}; do
         # shellcheck disable=SC2086 # a list of VAR=VALUE words
         env $bench_env python3 benchmarks/torch_rnn_bench.py --cell "$cell" --threads 2 \
-            | sed "s|^{|{\"impl\": \"torch\", \"round\": $round, \"bench_env\": \"$bench_env\", |" \
-                >>"$results"
+            | label torch >>"$results"
         # shellcheck disable=SC2086
         env $bench_env NEURAL_BENCH="$cell" "$bundle" --testing-library swift-testing \
-            --filter BenchmarkProbe 2>/dev/null | grep '^{' \
-            | sed "s|^{|{\"impl\": \"swift\", \"round\": $round, \"bench_env\": \"$bench_env\", |" \
-                >>"$results"
+            --filter BenchmarkProbe 2>/dev/null | grep '^{' | label swift >>"$results"
     done
 done

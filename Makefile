@@ -29,17 +29,21 @@ build: deps
 demo: build
 	@./.build/release/walkforward backtest $(DEMO_STRATEGY) --data-dir Data --reports-dir Reports
 
-# The whole suite, then the Neural tests again with each matrix-product engine forced
-# (`Matmul.engine`), so that both are held to the PyTorch fixtures on any processor.
+# The whole suite on the default matrix-product engine (`Matmul.engine`: the lane kernels on
+# builds with FMA), then the Neural tests again with OpenBLAS forced. With `test-portable`,
+# whose default is OpenBLAS and which forces the lane kernels, each engine is held to the
+# PyTorch fixtures on every build.
 test: deps
 	$(SWIFT) test
 	WALKFORWARD_MATMUL=openblas $(SWIFT) test --skip-build --filter NeuralTests
-	WALKFORWARD_MATMUL=lanes $(SWIFT) test --skip-build --filter NeuralTests
 
 # The Neural tests once more on the baseline x86-64 kernels (4 SSE lanes, no FMA) that a
-# machine without AVX2 builds, in a build folder of their own.
+# machine without AVX2 and FMA builds, in a build folder of their own: on OpenBLAS, the
+# default there, then with the lane kernels forced.
 test-portable: deps
 	WALKFORWARD_PORTABLE=1 $(SWIFT) test --build-path .build/portable --filter NeuralTests
+	WALKFORWARD_PORTABLE=1 WALKFORWARD_MATMUL=lanes $(SWIFT) test --build-path .build/portable \
+	    --skip-build --filter NeuralTests
 
 # On a machine with AVX-512, the Neural tests once more on the 8-lane AVX2 kernels that
 # machines without it build; elsewhere `make test` has already run those.

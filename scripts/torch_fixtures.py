@@ -5,6 +5,12 @@ Swift-written models in PyTorch.
     python3 scripts/torch_fixtures.py                 # (re)write Tests/NeuralTests/Fixtures/
     python3 scripts/torch_fixtures.py --check-swift M.safetensors
 
+`--check-swift` loads a Swift-written model into PyTorch and compares predictions. Files the
+test suite exports carry their inputs and Swift's outputs in the metadata; for any other
+file, such as a backtest's `model-fold-<k>.safetensors`, the script feeds seeded random
+windows to `walkforward model run` (a release build, or `--walkforward PATH`) and to
+PyTorch.
+
 Each fixture is a small two-layer network (rnn, lstm, gru; heads `last` and `maxpool`)
 with its flat parameters in state_dict order, inputs, targets, outputs, the loss and the
 gradient of every parameter for MSE, MAE and Huber, and the parameters after one Adam step
@@ -16,7 +22,9 @@ import argparse
 import struct
 import json
 import pathlib
+import subprocess
 import sys
+import tempfile
 
 import torch
 import torch.nn as nn
@@ -189,8 +197,8 @@ def sort_metadata(path):
     path.write_bytes(struct.pack("<Q", len(text)) + text + raw[8 + length:])
 
 
-def check_swift(path):
-    """Loads a Swift-written file, predicts its stored check inputs, compares with Swift's."""
+def check_swift(path, walkforward):
+    """Loads a Swift-written file into PyTorch and compares its predictions with Swift's."""
     with safe_open(path, framework="pt") as handle:
         metadata = handle.metadata()
     model = Forecaster(metadata["cell"], int(metadata["input_size"]), int(metadata["hidden"]),
@@ -198,25 +206,54 @@ def check_swift(path):
                        metadata.get("head", "last"), metadata.get("nonlinearity", "tanh"))
     model.load_state_dict(load_file(path), strict=True)
     model.eval()
-    x = torch.tensor(json.loads(metadata["check_inputs"]), dtype=torch.float32)
-    swift = torch.tensor(json.loads(metadata["check_outputs"]), dtype=torch.float32)
+    if "check_inputs" in metadata:
+        x = torch.tensor(json.loads(metadata["check_inputs"]), dtype=torch.float32)
+        swift = torch.tensor(json.loads(metadata["check_outputs"]), dtype=torch.float32)
+        source = "outputs stored by the test"
+    else:
+        generator = torch.Generator().manual_seed(0)
+        x = torch.randn(4, 20, int(metadata["input_size"]), generator=generator)
+        swift = predict_with_walkforward(walkforward, path, x)
+        source = "walkforward model run, seeded random windows"
     with torch.no_grad():
         ours = model(x)
     difference = (ours - swift).abs().max().item()
     close = torch.allclose(ours, swift, rtol=1e-5, atol=1e-6)
     print(f"{path}: {metadata['cell']} x{metadata['layers']} head={metadata.get('head')}, "
-          f"{x.shape[0]} windows, max |torch - swift| = {difference:.3g}: "
+          f"{x.shape[0]} windows ({source}), max |torch - swift| = {difference:.3g}: "
           f"{'match' if close else 'MISMATCH'}")
     return 0 if close else 1
+
+
+def predict_with_walkforward(walkforward, path, x):
+    """`walkforward model run` on the windows `x` [batch, time, features], as a tensor."""
+    if not pathlib.Path(walkforward).is_file():
+        sys.exit(f"{walkforward}: no such program; build it with `swift build -c release` "
+                 "or name it with --walkforward PATH")
+    windows = ["\n".join(",".join(repr(float(v)) for v in step) for step in window)
+               for window in x.tolist()]
+    with tempfile.NamedTemporaryFile("w", suffix=".csv") as inputs:
+        inputs.write("\n\n".join(windows) + "\n")
+        inputs.flush()
+        result = subprocess.run([walkforward, "model", "run", path, inputs.name],
+                                capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"{path}: walkforward model run failed: {result.stderr.strip()}")
+    rows = [[float(value) for value in line.split(",")] for line in result.stdout.splitlines()]
+    return torch.tensor(rows, dtype=torch.float32)
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check-swift", metavar="FILE", action="append",
                         help="verify a Swift-written .safetensors (repeatable)")
+    parser.add_argument("--walkforward", metavar="PATH",
+                        default=str(FIXTURES.parent.parent.parent / ".build" / "release"
+                                    / "walkforward"),
+                        help="the program that predicts for files without stored outputs")
     arguments = parser.parse_args(argv)
     if arguments.check_swift:
-        return max(check_swift(path) for path in arguments.check_swift)
+        return max(check_swift(path, arguments.walkforward) for path in arguments.check_swift)
     write_fixtures()
     return 0
 

@@ -31,7 +31,8 @@ import torch.nn as nn
 from safetensors import safe_open
 from safetensors.torch import load_file, save_file
 
-FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "Tests" / "NeuralTests" / "Fixtures"
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "Tests" / "NeuralTests" / "Fixtures"
 CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
 HUBER_DELTA = 0.5
 
@@ -151,7 +152,7 @@ def write_fixtures():
         suffix = "-relu" if nonlinearity == "relu" else ""
         path = FIXTURES / f"torch-{cell}-{head}{suffix}.json"
         path.write_text(json.dumps(fixture) + "\n")
-        print(f"wrote {path.relative_to(FIXTURES.parent.parent.parent)}")
+        print(f"wrote {path.relative_to(ROOT)}")
     write_window_fixture()
     write_torch_model()
 
@@ -159,7 +160,7 @@ def write_fixtures():
 def write_window_fixture():
     path = FIXTURES / "torch-window-mlp.json"
     path.write_text(json.dumps(make_window_fixture(seed=100)) + "\n")
-    print(f"wrote {path.relative_to(FIXTURES.parent.parent.parent)}")
+    print(f"wrote {path.relative_to(ROOT)}")
 
 
 def write_torch_model():
@@ -248,8 +249,7 @@ def main(argv=None):
     parser.add_argument("--check-swift", metavar="FILE", action="append",
                         help="verify a Swift-written .safetensors (repeatable)")
     parser.add_argument("--walkforward", metavar="PATH",
-                        default=str(FIXTURES.parent.parent.parent / ".build" / "release"
-                                    / "walkforward"),
+                        default=str(ROOT / ".build" / "release" / "walkforward"),
                         help="the program that predicts for files without stored outputs")
     arguments = parser.parse_args(argv)
     if arguments.check_swift:
